@@ -52,9 +52,8 @@ public final class JsonReport {
         new JSONField("name", scp.name()),
         new JSONField("kind", scp.kind().label()),
         new JSONField("server", text(scp.placement().map(p -> p.server()).orElse(null))),
-        new JSONField(
-            "serverDn",
-            text(server != null ? server.dn().text() : scp.placement().map(p -> p.serverDn().text()).orElse(null))),
+        // The DN of the server object when the source holds it; an orphan's server is only a name.
+        new JSONField("serverDn", text(server == null ? null : server.dn().text())),
         new JSONField("organization", text(scp.placement().map(p -> p.organization()).orElse(null))),
         new JSONField("version", text(server == null || server.version() == null ? null : server.version().toString())),
         new JSONField("sites", strings(scp.keywords().sites())),
