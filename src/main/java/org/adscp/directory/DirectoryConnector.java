@@ -132,6 +132,7 @@ public final class DirectoryConnector {
     byte[] password = spec.credentials() instanceof Simple simple ? encode(simple.password().get()) : null;
     try {
       List<String> failures = new ArrayList<>();
+      String lastWhy = null;
       for (Endpoint endpoint : endpoints) {
         LDAPConnection connection;
         try {
@@ -140,6 +141,7 @@ public final class DirectoryConnector {
           String why = LdapFailures.describeConnect(e, endpoint.host(), endpoint.port(), spec.timeout());
           trace.say(Messages.traceConnectFailed(endpoint.url(), why));
           failures.add(endpoint.host() + ":" + endpoint.port() + " (" + why + ")");
+          lastWhy = why;
           continue;
         }
         try {
@@ -156,7 +158,7 @@ public final class DirectoryConnector {
       }
       throw new UnavailableException(
           endpoints.size() == 1
-              ? Messages.cannotConnect(endpoints.get(0).url(), failures.get(0))
+              ? Messages.cannotConnect(endpoints.get(0).url(), lastWhy)
               : Messages.noDomainControllerAnswered(failures));
     } finally {
       if (password != null) {
