@@ -146,11 +146,20 @@ public final class DirectoryConnector {
         }
         try {
           bind(connection, endpoint, spec.credentials(), password, trace);
+        } catch (LDAPException e) {
+          connection.close();
+          throw new UnavailableException(LdapFailures.describeBind(e, spec.credentials()), e);
+        } catch (RuntimeException e) {
+          connection.close();
+          throw e;
+        }
+        // Not part of the bind: anonymous, the RootDSE read is the first request the DC sees.
+        try {
           String config = configurationContext(connection, spec, endpoint.url(), trace);
           return new DirectorySession(connection, "ldap", endpoint.url(), config, null);
         } catch (LDAPException e) {
           connection.close();
-          throw new UnavailableException(LdapFailures.describeBind(e, spec.credentials()), e);
+          throw new UnavailableException(LdapFailures.describeOperation(e, Messages.rootDseRead()), e);
         } catch (RuntimeException e) {
           connection.close();
           throw e;
