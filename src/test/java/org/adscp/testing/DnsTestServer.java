@@ -6,6 +6,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,14 +37,14 @@ public final class DnsTestServer implements AutoCloseable {
   private final Map<String, List<Srv>> records = new ConcurrentHashMap<>();
   private final List<String> questions = new CopyOnWriteArrayList<>();
 
-  private DnsTestServer() throws SocketException {
-    socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+  private DnsTestServer() throws SocketException, UnknownHostException {
+    socket = new DatagramSocket(0, InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}));
     Thread thread = new Thread(this::serve, "dns-test-server-" + socket.getLocalPort());
     thread.setDaemon(true);
     thread.start();
   }
 
-  public static DnsTestServer start() throws SocketException {
+  public static DnsTestServer start() throws SocketException, UnknownHostException {
     return new DnsTestServer();
   }
 
