@@ -243,6 +243,10 @@ public final class Messages {
     return "search of " + base + " for " + filter;
   }
 
+  public static String rootDseRead() {
+    return "read of the RootDSE";
+  }
+
   public static String directoryReturnedBadDn(String dn) {
     return "the directory returned an entry whose DN does not parse: " + dn;
   }

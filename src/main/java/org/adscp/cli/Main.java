@@ -10,6 +10,7 @@ import org.adscp.UnavailableException;
 import org.adscp.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The entry point: {@code main} only exits with what {@link #run} returns. */
 public final class Main {
@@ -41,7 +42,7 @@ public final class Main {
     }
     cl.setParameterExceptionHandler(
         (ParameterException e, String[] arguments) -> {
-          err.println("adscp: " + redact(e.getMessage(), arguments));
+          err.println("adscp: " + redact(parameterMessage(e), arguments));
           String name = e.getCommandLine().getCommandSpec().qualifiedName(" ");
           err.println("Try '" + name + " --help' for the options.");
           err.flush();
@@ -76,6 +77,23 @@ public final class Main {
       return e.getMessage();
     }
     return Messages.internalError(e.toString());
+  }
+
+  /**
+   * picocli names every argument from the first one it did not expect: after a mistyped password
+   * option ({@code --bind-pass SECRET}) that is the password, which {@link #redact} cannot know
+   * to hide. Only the first unexpected argument is named, without an {@code =value}.
+   */
+  static String parameterMessage(ParameterException e) {
+    if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+      String first = unmatched.getUnmatched().get(0);
+      if (unmatched.isUnknownOption()) {
+        int equals = first.indexOf('=');
+        return "Unknown option: '" + (equals > 0 ? first.substring(0, equals) : first) + "'";
+      }
+      return "Unmatched argument: '" + first + "'";
+    }
+    return e.getMessage();
   }
 
   /** A password typed after -w must not come back in an error message. */

@@ -132,6 +132,7 @@ public final class DirectoryConnector {
     byte[] password = spec.credentials() instanceof Simple simple ? encode(simple.password().get()) : null;
     try {
       List<String> failures = new ArrayList<>();
+      String lastWhy = null;
       for (Endpoint endpoint : endpoints) {
         LDAPConnection connection;
         try {
@@ -140,12 +141,11 @@ public final class DirectoryConnector {
           String why = LdapFailures.describeConnect(e, endpoint.host(), endpoint.port(), spec.timeout());
           trace.say(Messages.traceConnectFailed(endpoint.url(), why));
           failures.add(endpoint.host() + ":" + endpoint.port() + " (" + why + ")");
+          lastWhy = why;
           continue;
         }
         try {
           bind(connection, endpoint, spec.credentials(), password, trace);
-          String config = configurationContext(connection, spec, endpoint.url(), trace);
-          return new DirectorySession(connection, "ldap", endpoint.url(), config, null);
         } catch (LDAPException e) {
           connection.close();
           throw new UnavailableException(LdapFailures.describeBind(e, spec.credentials()), e);
@@ -153,10 +153,21 @@ public final class DirectoryConnector {
           connection.close();
           throw e;
         }
+        // Not part of the bind: anonymous, the RootDSE read is the first request the DC sees.
+        try {
+          String config = configurationContext(connection, spec, endpoint.url(), trace);
+          return new DirectorySession(connection, "ldap", endpoint.url(), config, null);
+        } catch (LDAPException e) {
+          connection.close();
+          throw new UnavailableException(LdapFailures.describeOperation(e, Messages.rootDseRead()), e);
+        } catch (RuntimeException e) {
+          connection.close();
+          throw e;
+        }
       }
       throw new UnavailableException(
           endpoints.size() == 1
-              ? Messages.cannotConnect(endpoints.get(0).url(), failures.get(0))
+              ? Messages.cannotConnect(endpoints.get(0).url(), lastWhy)
               : Messages.noDomainControllerAnswered(failures));
     } finally {
       if (password != null) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.adscp.Messages;
 import org.adscp.directory.ConnectionSpec.Credentials;
 import org.adscp.directory.ConnectionSpec.Kerberos;
@@ -47,6 +48,13 @@ final class LdapFailures {
       return Messages.unknownHost(host);
     }
     if (cause instanceof SocketTimeoutException || e.getResultCode() == ResultCode.TIMEOUT) {
+      return Messages.noAnswerWithin(timeout);
+    }
+    // UnboundID stops waiting for its connect thread after the connect timeout, while the TLS
+    // handshake in that thread is still waiting for the server's hello; the host-name verifier
+    // then finds no session: "peer not authenticated". A handshake that failed in time arrives
+    // as its own exception (certificate, protocol), so this one means: no answer in time.
+    if (hasCause(e, SSLPeerUnverifiedException.class)) {
       return Messages.noAnswerWithin(timeout);
     }
     if (hasCause(e, SSLException.class)) {
