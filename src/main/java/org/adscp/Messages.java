@@ -138,6 +138,22 @@ public final class Messages {
     return "--timeout takes a positive number of seconds, not '" + value + "'";
   }
 
+  public static String unknownOption(String option) {
+    return "Unknown option: '" + option + "'";
+  }
+
+  public static String unmatchedArgument(String argument) {
+    return "Unmatched argument: '" + argument + "'";
+  }
+
+  public static String tryHelp(String command) {
+    return "Try '" + command + " --help' for the options.";
+  }
+
+  public static String noTrustLeft() {
+    return "--no-default-trust leaves nothing to trust: give the CA with --trust-store FILE";
+  }
+
   public static String passwordPrompt(String bindDn) {
     return "Password for " + bindDn + ": ";
   }

@@ -58,6 +58,9 @@ public final class Environment {
     err.flush();
     try {
       String line = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+      // The typed line's own newline was not echoed to stderr; end the prompt's line for what follows.
+      err.println();
+      err.flush();
       return Optional.ofNullable(line).map(String::toCharArray);
     } catch (IOException e) {
       return Optional.empty();

@@ -44,7 +44,7 @@ public final class Main {
         (ParameterException e, String[] arguments) -> {
           err.println("adscp: " + redact(parameterMessage(e), arguments));
           String name = e.getCommandLine().getCommandSpec().qualifiedName(" ");
-          err.println("Try '" + name + " --help' for the options.");
+          err.println(Messages.tryHelp(name));
           err.flush();
           return ExitCode.USAGE.code();
         });
@@ -89,9 +89,9 @@ public final class Main {
       String first = unmatched.getUnmatched().get(0);
       if (unmatched.isUnknownOption()) {
         int equals = first.indexOf('=');
-        return "Unknown option: '" + (equals > 0 ? first.substring(0, equals) : first) + "'";
+        return Messages.unknownOption(equals > 0 ? first.substring(0, equals) : first);
       }
-      return "Unmatched argument: '" + first + "'";
+      return Messages.unmatchedArgument(first);
     }
     return e.getMessage();
   }

@@ -97,6 +97,9 @@ public final class SourceOptions {
     if (sources > 1) {
       throw new UsageException(Messages.sourcesConflict());
     }
+    if (noDefaultTrust && trustStores.isEmpty()) {
+      throw new UsageException(Messages.noTrustLeft());
+    }
     if (passwordMarker != null && !passwordMarker.equals("-")) {
       throw new UsageException(Messages.passwordAsArgument());
     }
