@@ -150,7 +150,7 @@ public final class ChainValidator {
     if (CertificateFacts.isSelfSigned(leaf)) {
       return TrustResult.untrusted(TrustResult.Reason.SELF_SIGNED, name(leaf), null, null, null);
     }
-    Set<X509Certificate> seen = new HashSet<>();
+    Set<X509Certificate> seen = new LinkedHashSet<>(); // leaf first, in walk order
     X509Certificate cur = leaf;
     for (int i = 0; i < MAX_WALK && seen.add(cur); i++) {
       if (i > 0 && CertificateFacts.isSelfSigned(cur)) {
@@ -199,6 +199,24 @@ public final class ChainValidator {
             name(issuer), null, issuer.getNotBefore().toInstant(), null);
       }
       cur = issuer;
+    }
+    // The walk found a sound path, yet the builder refused it: most likely an algorithm the
+    // JDK's path validation refuses (jdk.certpath.disabledAlgorithms: MD2, MD5, RSA/DSA keys
+    // under 1024 bits, EC keys under 224 bits by default). Name it if we see one.
+    for (X509Certificate c : seen) {
+      String sig = c.getSigAlgName().toUpperCase(java.util.Locale.ROOT);
+      if (sig.startsWith("MD2") || sig.startsWith("MD5")) {
+        return TrustResult.untrusted(TrustResult.Reason.DISABLED_ALGORITHM, name(c), null, null,
+            c.getSigAlgName() + " signature");
+      }
+      CertificateFacts f = CertificateFacts.of(c);
+      boolean tiny = ("RSA".equals(f.keyAlgorithm()) || "DSA".equals(f.keyAlgorithm()))
+          && f.keySize() >= 0 && f.keySize() < 1024
+          || "EC".equals(f.keyAlgorithm()) && f.keySize() >= 0 && f.keySize() < 224;
+      if (tiny) {
+        return TrustResult.untrusted(TrustResult.Reason.DISABLED_ALGORITHM, name(c), null, null,
+            f.keyAlgorithm() + " " + f.keySize() + "-bit key");
+      }
     }
     return TrustResult.untrusted(TrustResult.Reason.OTHER, name(leaf), null, null,
         builderMessage == null ? "no path found" : builderMessage);

@@ -254,6 +254,9 @@ public final class TlsMessages {
             + ", is not a CA certificate";
       case NO_ANCHORS:
         return "there are no trust anchors to check it against";
+      case DISABLED_ALGORITHM:
+        return "the " + t.detail() + " of " + quote(t.subject())
+            + " is refused by certificate path validation";
       case SELF_SIGNED:
         return quote(t.subject()) + " is self-signed and not a trust anchor";
       default:
@@ -287,6 +290,9 @@ public final class TlsMessages {
             + " is an end-entity certificate and cannot sign others.";
       case NO_ANCHORS:
         return "Give the CA with --trust-store, or drop --no-default-trust.";
+      case DISABLED_ALGORITHM:
+        return "Reissue " + quote(t.subject()) + " with a SHA-256 signature and a key of at least"
+            + " 2048 bits (RSA) or 256 bits (EC).";
       default:
         return "Check the chain the server sends (all intermediates, in order) against the CA's"
             + " published chain.";

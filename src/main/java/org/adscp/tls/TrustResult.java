@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param subject the certificate the reason is about (display name), or null
  * @param related the other certificate involved (its issuer, the anchor), or null
  * @param when the date that matters (an expiry), or null
- * @param detail the PKIX builder's own words when the reason is {@link Reason#OTHER}, or null
+ * @param detail the PKIX builder's own words when the reason is {@link Reason#OTHER}, the algorithm for
+ *     {@link Reason#DISABLED_ALGORITHM}, or null
  */
 public record TrustResult(
     boolean trusted,
@@ -40,6 +41,11 @@ public record TrustResult(
     BAD_SIGNATURE,
     /** The certificate that signed another is not a CA (no basicConstraints cA). */
     NOT_A_CA,
+    /**
+     * An algorithm that certification path validation refuses outright (an MD5 or MD2
+     * signature, a tiny key); detail names it.
+     */
+    DISABLED_ALGORITHM,
     /** No trust anchors at all. */
     NO_ANCHORS,
     /** Anything else the PKIX builder refused (see detail). */
