@@ -117,6 +117,36 @@ class ChainFetcherTest {
   }
 
   @Test
+  void tricklingServerIsCutOffAtTheTimeout() throws Exception {
+    // one byte every 300 ms never trips a 1.5 s read timeout; the watchdog ends it
+    Duration timeout = Duration.ofMillis(1500);
+    try (ServerSocket trickle = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      Thread t = new Thread(() -> {
+        try (Socket s = trickle.accept()) {
+          OutputStream out = s.getOutputStream();
+          out.write(new byte[] {22, 3, 3, 0x40, 0});
+          for (int i = 0; i < 40; i++) {
+            Thread.sleep(300);
+            out.write(0);
+            out.flush();
+          }
+        } catch (IOException | InterruptedException e) {
+          // the client hung up, as it should
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+      long start = System.nanoTime();
+      FetchResult r = new ChainFetcher(timeout)
+          .fetch(Endpoint.of("mail.contoso.com", trickle.getLocalPort()), "127.0.0.1");
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertEquals(FetchResult.Status.TIMED_OUT, r.status(), r.detail());
+      assertTrue(took.compareTo(timeout.plusSeconds(2)) < 0, "took " + took);
+    }
+  }
+
+  @Test
   void refusedPortIsUnavailableSayingRefused() throws Exception {
     int port = TlsTestServer.refusedPort();
     FetchResult r = new ChainFetcher(TIMEOUT).fetch(Endpoint.of("mail.contoso.com", port),
