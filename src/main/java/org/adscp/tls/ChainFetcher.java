@@ -262,6 +262,9 @@ public final class ChainFetcher {
       }
       Socket s = new Socket();
       try {
+        // No Nagle: a handshake is a few small writes in a row (TLS 1.3 sends ChangeCipherSpec
+        // then Finished), and Nagle against the peer's delayed ACK costs ~40 ms each time.
+        s.setTcpNoDelay(true);
         s.connect(sa, millisUntil(deadline));
         c.socket = s;
         c.inet = a;

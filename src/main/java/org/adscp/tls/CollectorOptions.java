@@ -12,8 +12,13 @@ import java.util.Optional;
  */
 public final class CollectorOptions {
 
-  /** Hosts fetched at once at most (the pool is min(this, number of hosts)). */
-  public static final int DEFAULT_MAX_CONCURRENCY = 32;
+  /**
+   * Hosts fetched at once at most (the pool is min(this, number of hosts)). A fetch spends its
+   * time waiting on the network, so threads are cheap; a run rarely has more distinct hosts than
+   * this, and then all of them go in one wave, so that even a run of dead hosts costs one
+   * timeout, not two.
+   */
+  public static final int DEFAULT_MAX_CONCURRENCY = 64;
 
   private final boolean offline;
   private final Map<String, String> resolve;

@@ -194,8 +194,8 @@ class ChainFetcherTest {
     try (ServerSocket closer = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
       Thread t = new Thread(() -> {
         for (int i = 0; i < 2; i++) {
-          try (Socket s = closer.accept()) {
-            // close without a word
+          try {
+            closer.accept().close(); // close without a word
           } catch (IOException e) {
             return;
           }
