@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -72,6 +73,8 @@ public final class ChainFetcher {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+  /** One generator for every context: seeding a new one per fetch costs more than the fetch. */
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final ExecutorService LOOKUPS =
       Executors.newCachedThreadPool(daemonThreads("adscp-dns-"));
 
