@@ -19,7 +19,8 @@ import org.adscp.testing.TlsTestServer;
  * min(64, N)) and once sequentially (concurrency 1), in the same run, and prints both wall times
  * and their ratio. Run through {@code scripts/bench-cert-fetch}.
  *
- * <p>Arguments: {@code [servers] [delayMs]}, default 50 and 200.
+ * <p>Arguments: {@code [servers] [delayMs] [pool]}, default 50, 200 and the collector's default
+ * pool, min(64, servers).
  */
 public final class CertFetchBench {
 
@@ -28,13 +29,15 @@ public final class CertFetchBench {
   public static void main(String[] args) throws Exception {
     int servers = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     long delayMs = args.length > 1 ? Long.parseLong(args[1]) : 200;
+    int pool = args.length > 2 ? Integer.parseInt(args[2])
+        : Math.min(CollectorOptions.DEFAULT_MAX_CONCURRENCY, servers);
 
     TestPki pki = TestPki.create();
     TestPki.Cert leaf = pki.leaf("*.bench.test").dns("*.bench.test").build();
     List<TlsTestServer> running = new ArrayList<>();
     try {
       List<Endpoint> endpoints = new ArrayList<>();
-      CollectorOptions options = CollectorOptions.defaults();
+      CollectorOptions options = CollectorOptions.defaults().withMaxConcurrency(pool);
       for (int i = 0; i < servers; i++) {
         TlsTestServer s = TlsTestServer.builder().chain(leaf)
             .handshakeDelay(Duration.ofMillis(delayMs)).start();
@@ -67,7 +70,6 @@ public final class CertFetchBench {
       check(new CertificateCollector(fetcher, options.withMaxConcurrency(1)).collect(endpoints));
       double sequentialMs = (System.nanoTime() - q) / 1e6;
 
-      int pool = Math.min(CollectorOptions.DEFAULT_MAX_CONCURRENCY, servers);
       System.out.printf(Locale.ROOT, "servers: %d on 127.0.0.1, each waits %d ms before its"
           + " handshake%n", servers, delayMs);
       System.out.printf(Locale.ROOT, "machine: %d cores, Java %s (%s)%n",
