@@ -3,10 +3,14 @@ package org.adscp.tls;
 import java.net.Socket;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Accepts every server chain, so that a broken one can still be read and then judged.
+ * Accepts every server chain, so that a broken one can still be read and then judged, and keeps
+ * the chain and the protocol it saw: a handshake that fails after the server's certificate (a
+ * server that demands a client certificate, say) has still shown us that certificate.
  *
  * <p>It is an {@link X509ExtendedTrustManager} on purpose: SunJSSE wraps a plain
  * {@code X509TrustManager} in a checker that applies {@code jdk.certpath.disabledAlgorithms}
@@ -15,9 +19,19 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class AcceptAllTrustManager extends X509ExtendedTrustManager {
 
-  static final AcceptAllTrustManager INSTANCE = new AcceptAllTrustManager();
+  private volatile X509Certificate[] seen;
+  private volatile String protocol;
 
-  private AcceptAllTrustManager() {}
+  /** The server chain seen in the handshake, leaf first; empty when none was. */
+  java.util.List<X509Certificate> chain() {
+    X509Certificate[] c = seen;
+    return c == null ? java.util.List.of() : java.util.List.of(c);
+  }
+
+  /** The protocol of the handshake in which the chain was seen, or null. */
+  String protocol() {
+    return protocol;
+  }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType) {
@@ -26,7 +40,7 @@ final class AcceptAllTrustManager extends X509ExtendedTrustManager {
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType) {
-    // accept: judging happens after the handshake
+    seen = chain.clone(); // accept: judging happens after the handshake
   }
 
   @Override
@@ -36,7 +50,11 @@ final class AcceptAllTrustManager extends X509ExtendedTrustManager {
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-    // accept: judging happens after the handshake
+    seen = chain.clone(); // accept: judging happens after the handshake
+    if (socket instanceof SSLSocket) {
+      SSLSession hs = ((SSLSocket) socket).getHandshakeSession();
+      protocol = hs == null ? null : hs.getProtocol();
+    }
   }
 
   @Override
@@ -46,7 +64,7 @@ final class AcceptAllTrustManager extends X509ExtendedTrustManager {
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-    // accept: judging happens after the handshake
+    seen = chain.clone(); // accept: judging happens after the handshake
   }
 
   @Override

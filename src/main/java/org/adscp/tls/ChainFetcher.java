@@ -140,9 +140,10 @@ public final class ChainFetcher {
     Throwable modernFailure;
     boolean timedOut;
     AtomicBoolean fired = new AtomicBoolean();
+    AcceptAllTrustManager seen = new AcceptAllTrustManager();
     ScheduledFuture<?> guard = guard(first.socket, handshakeDeadline, fired);
     try {
-      return modernHandshake(endpoint, first, handshakeDeadline);
+      return modernHandshake(endpoint, first, handshakeDeadline, seen);
     } catch (IOException | GeneralSecurityException e) {
       modernFailure = e;
       timedOut = fired.get() || isTimeout(e);
@@ -150,20 +151,26 @@ public final class ChainFetcher {
       guard.cancel(false);
       closeQuietly(first.socket);
     }
+    String reason = TlsMessages.describeHandshakeFailure(modernFailure);
+    if (!seen.chain().isEmpty()) {
+      // failed after the server's certificate (e.g. it demands a client certificate): we have it
+      return new FetchResult(endpoint, FetchResult.Status.FETCHED, seen.chain(), seen.protocol(),
+          false, TlsMessages.failedAfterCertificate(timedOut ? TlsMessages.phaseHandshake()
+              : reason), first.address);
+    }
     if (timedOut) {
       return FetchResult.failed(endpoint, FetchResult.Status.TIMED_OUT,
           TlsMessages.phaseHandshake(), first.address);
     }
-    String reason = TlsMessages.describeHandshakeFailure(modernFailure);
     return legacyProbe(endpoint, first.inet, reason, hostDeadline);
   }
 
-  private FetchResult modernHandshake(Endpoint endpoint, Connection c, long deadline)
-      throws IOException, GeneralSecurityException {
+  private FetchResult modernHandshake(Endpoint endpoint, Connection c, long deadline,
+      AcceptAllTrustManager trustManager) throws IOException, GeneralSecurityException {
     c.socket.setSoTimeout(millisUntil(deadline));
     // A fresh context per fetch: no session is resumed, so every fetch sees the real chain.
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new TrustManager[] {AcceptAllTrustManager.INSTANCE}, null);
+    context.init(null, new TrustManager[] {trustManager}, RANDOM);
     SSLSocket ssl = (SSLSocket) context.getSocketFactory()
         .createSocket(c.socket, endpoint.host(), endpoint.port(), true);
     try {

@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param protocol the negotiated protocol ("TLSv1.3", "TLSv1.1", …); null for a file or a failure
  * @param legacyOnly true when the modern handshake (TLS 1.2/1.3) failed and the server answered
  *     only a TLS 1.0/1.1 hello ({@code TLS_LEGACY_ONLY})
- * @param detail the reason of a failure (for {@code HANDSHAKE_FAILED}, the TLS error), the file
- *     for {@code FROM_FILE}, the modern handshake's failure when {@code legacyOnly}; may be null
+ * @param detail the reason of a failure (for {@code HANDSHAKE_FAILED}, the TLS error); the file
+ *     for {@code FROM_FILE}; the modern handshake's failure when {@code legacyOnly}; for a
+ *     {@code FETCHED} chain whose handshake failed after the server's certificate was read (a
+ *     server demanding a client certificate), why; else null
  * @param connectedTo the address connected to ("127.0.0.1:443"), or null
  */
 public record FetchResult(

@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param subject the certificate the reason is about (display name), or null
  * @param related the other certificate involved (its issuer, the anchor), or null
  * @param when the date that matters (an expiry), or null
- * @param detail the PKIX builder's own words when the reason is {@link Reason#OTHER}, the algorithm for
- *     {@link Reason#DISABLED_ALGORITHM}, or null
+ * @param detail the PKIX builder's own words when the reason is {@link Reason#OTHER}, the
+ *     algorithm for {@link Reason#DISABLED_ALGORITHM}, or null
  */
 public record TrustResult(
     boolean trusted,

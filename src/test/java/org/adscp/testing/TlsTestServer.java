@@ -116,6 +116,7 @@ public final class TlsTestServer implements AutoCloseable {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private Duration delay = Duration.ZERO;
     private String[] protocols;
+    private boolean needClientAuth;
 
     private Builder() {}
 
@@ -145,6 +146,12 @@ public final class TlsTestServer implements AutoCloseable {
       return this;
     }
 
+    /** Demand a client certificate (the handshake then fails for a client without one). */
+    public Builder needClientAuth() {
+      this.needClientAuth = true;
+      return this;
+    }
+
     /** Enable only these protocols ("TLSv1.2", "TLSv1.1", …). */
     public Builder protocols(String... protocols) {
       this.protocols = protocols.clone();
@@ -161,7 +168,9 @@ public final class TlsTestServer implements AutoCloseable {
         return startChild(ks, protocols, delay);
       }
       List<String> names = newNameList();
-      return new TlsTestServer(serverSocket(ks, protocols, names), names, delay);
+      ServerSocket ss = serverSocket(ks, protocols, names);
+      ((SSLServerSocket) ss).setNeedClientAuth(needClientAuth);
+      return new TlsTestServer(ss, names, delay);
     }
   }
 

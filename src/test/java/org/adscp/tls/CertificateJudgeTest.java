@@ -246,7 +246,8 @@ class CertificateJudgeTest {
     assertEquals(Set.of(FindingCode.CERT_UNTRUSTED), v.codes());
     assertEquals(TrustResult.Reason.EXPIRED_INTERMEDIATE, v.trust().reason());
     assertEquals("The certificate of mail.contoso.com is not trusted: the intermediate CA"
-        + " 'Old Issuing CA' expired on " + TlsMessages.date(now.minus(TestPki.DAY.multipliedBy(10)))
+        + " 'Old Issuing CA' expired on "
+        + TlsMessages.date(now.minus(TestPki.DAY.multipliedBy(10)))
         + ".", message(v, FindingCode.CERT_UNTRUSTED));
     // near miss: judged as of a day when the intermediate was still valid
     assertFalse(judgeAt(now.minus(TestPki.DAY.multipliedBy(20))).judge(MAIL, c.chain())
@@ -438,12 +439,13 @@ class CertificateJudgeTest {
         order);
     assertTrue(v.hasError());
 
-    List<Finding> f = v.findings("CN=EX01,CN=Autodiscover", "https://mail.contoso.com/autodiscover/autodiscover.xml");
+    String url = "https://mail.contoso.com/autodiscover/autodiscover.xml";
+    List<Finding> f = v.findings("CN=EX01,CN=Autodiscover", url);
     assertEquals(5, f.size());
     assertEquals(FindingCode.CERT_NAME_MISMATCH, f.get(0).code());
     assertEquals(Severity.ERROR, f.get(0).severity());
     assertEquals("CN=EX01,CN=Autodiscover", f.get(0).dn());
-    assertEquals("https://mail.contoso.com/autodiscover/autodiscover.xml", f.get(0).url());
+    assertEquals(url, f.get(0).url());
     assertEquals(v.problems().get(0).message(), f.get(0).message());
   }
 

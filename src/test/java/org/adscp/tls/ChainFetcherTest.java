@@ -239,6 +239,25 @@ class ChainFetcherTest {
   }
 
   @Test
+  void serverThatDemandsAClientCertificateStillShowsItsOwn() throws Exception {
+    // TLS 1.2: the server refuses us before its Finished, after sending its certificate (in TLS
+    // 1.3 our side of the handshake would complete before the server's refusal)
+    try (TlsTestServer server = TlsTestServer.builder().chain(mail).needClientAuth()
+        .protocols("TLSv1.2").start()) {
+      FetchResult r = new ChainFetcher(TIMEOUT)
+          .fetch(Endpoint.of("mail.contoso.com", server.port()), "127.0.0.1");
+
+      assertEquals(FetchResult.Status.FETCHED, r.status(), r.detail());
+      assertEquals(mail.chain(), r.chain());
+      assertEquals("TLSv1.2", r.protocol());
+      assertTrue(r.detail().startsWith("the handshake failed after the server's certificate: "),
+          r.detail());
+      assertEquals(1, server.accepted(), "no legacy probe when the certificate was read");
+      assertEquals(Set.of(), judge().judge(r).codes());
+    }
+  }
+
+  @Test
   void modernServerIsNotLegacyOnly() throws Exception {
     try (TlsTestServer server = TlsTestServer.builder().chain(mail).protocols("TLSv1.2")
         .start()) {
@@ -260,7 +279,7 @@ class ChainFetcherTest {
     try (TlsTestServer server = TlsTestServer.builder().chain(mail).protocols("TLSv1.1")
         .start()) {
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {AcceptAllTrustManager.INSTANCE}, null);
+      ctx.init(null, new TrustManager[] {new AcceptAllTrustManager()}, null);
       try (Socket raw = new Socket()) {
         raw.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
         raw.setSoTimeout(5000);

@@ -103,7 +103,8 @@ class HostnameMatcherTest {
   void trailingDotIsStripped() {
     X509Certificate c = cert("mail", "mail.contoso.com");
     assertEquals(HostnameMatch.Kind.SAN, kind("mail.contoso.com.", c));
-    assertEquals(HostnameMatch.Kind.SAN, kind("mail.contoso.com", cert("dot", "mail.contoso.com.")));
+    assertEquals(HostnameMatch.Kind.SAN,
+        kind("mail.contoso.com", cert("dot", "mail.contoso.com.")));
     // only one: two dots leave an empty label
     assertEquals(HostnameMatch.Kind.NONE, kind("mail.contoso.com..", c));
     assertEquals(HostnameMatch.Kind.SAN, kind("x.contoso.com.", cert("w", "*.contoso.com")));
