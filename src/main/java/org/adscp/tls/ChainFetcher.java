@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -73,8 +72,6 @@ public final class ChainFetcher {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
-  /** One generator for every context: seeding a new one per fetch costs more than the fetch. */
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final ExecutorService LOOKUPS =
       Executors.newCachedThreadPool(daemonThreads("adscp-dns-"));
 
@@ -170,7 +167,7 @@ public final class ChainFetcher {
     c.socket.setSoTimeout(millisUntil(deadline));
     // A fresh context per fetch: no session is resumed, so every fetch sees the real chain.
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new TrustManager[] {trustManager}, RANDOM);
+    context.init(null, new TrustManager[] {trustManager}, null);
     SSLSocket ssl = (SSLSocket) context.getSocketFactory()
         .createSocket(c.socket, endpoint.host(), endpoint.port(), true);
     try {
