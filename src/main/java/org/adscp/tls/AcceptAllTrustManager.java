@@ -2,6 +2,7 @@ package org.adscp.tls;
 
 import java.net.Socket;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -23,9 +24,9 @@ final class AcceptAllTrustManager extends X509ExtendedTrustManager {
   private volatile String protocol;
 
   /** The server chain seen in the handshake, leaf first; empty when none was. */
-  java.util.List<X509Certificate> chain() {
+  List<X509Certificate> chain() {
     X509Certificate[] c = seen;
-    return c == null ? java.util.List.of() : java.util.List.of(c);
+    return c == null ? List.of() : List.of(c);
   }
 
   /** The protocol of the handshake in which the chain was seen, or null. */

@@ -152,8 +152,8 @@ public final class ChainFetcher {
     if (!seen.chain().isEmpty()) {
       // failed after the server's certificate (e.g. it demands a client certificate): we have it
       return new FetchResult(endpoint, FetchResult.Status.FETCHED, seen.chain(), seen.protocol(),
-          false, TlsMessages.failedAfterCertificate(timedOut ? TlsMessages.phaseHandshake()
-              : reason), first.address);
+          false, TlsMessages.failedAfterCertificate(timedOut ? TlsMessages.timedOut() : reason),
+          first.address);
     }
     if (timedOut) {
       return FetchResult.failed(endpoint, FetchResult.Status.TIMED_OUT,

@@ -20,6 +20,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
@@ -204,7 +205,7 @@ public final class ChainValidator {
     // JDK's path validation refuses (jdk.certpath.disabledAlgorithms: MD2, MD5, RSA/DSA keys
     // under 1024 bits, EC keys under 224 bits by default). Name it if we see one.
     for (X509Certificate c : seen) {
-      String sig = c.getSigAlgName().toUpperCase(java.util.Locale.ROOT);
+      String sig = c.getSigAlgName().toUpperCase(Locale.ROOT);
       if (sig.startsWith("MD2") || sig.startsWith("MD5")) {
         return TrustResult.untrusted(TrustResult.Reason.DISABLED_ALGORITHM, name(c), null, null,
             c.getSigAlgName() + " signature");

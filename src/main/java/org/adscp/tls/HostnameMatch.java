@@ -1,5 +1,6 @@
 package org.adscp.tls;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,7 +54,7 @@ public record HostnameMatch(
     if (dnsNames.isEmpty() && ipAddresses.isEmpty()) {
       return commonName == null ? List.of() : List.of(commonName);
     }
-    java.util.ArrayList<String> all = new java.util.ArrayList<>(dnsNames);
+    ArrayList<String> all = new ArrayList<>(dnsNames);
     all.addAll(ipAddresses);
     return all;
   }

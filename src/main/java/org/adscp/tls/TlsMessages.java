@@ -70,6 +70,10 @@ public final class TlsMessages {
     return "the server sent no certificate";
   }
 
+  static String timedOut() {
+    return "no answer within the timeout";
+  }
+
   static String failedAfterCertificate(String reason) {
     return "the handshake failed after the server's certificate: " + reason;
   }
