@@ -154,6 +154,14 @@ public final class Messages {
     return "--no-default-trust leaves nothing to trust: give the CA with --trust-store FILE";
   }
 
+  public static String badInstant(String value) {
+    return "--at takes an ISO-8601 instant or date (2027-03-01, 2027-03-01T09:00:00Z), not '" + value + "'";
+  }
+
+  public static String badExpiryWarnDays(int days) {
+    return "--expiry-warn-days takes a number of days from 0 up, not " + days;
+  }
+
   public static String passwordPrompt(String bindDn) {
     return "Password for " + bindDn + ": ";
   }
@@ -278,104 +286,104 @@ public final class Messages {
           + " https://autodiscover.<your domain>/Autodiscover/Autodiscover.xml";
 
   public static String scpNoUrl() {
-    return "no Autodiscover URL: clients skip this SCP (some old EWS clients fail on it)";
+    return sentence("no Autodiscover URL: clients skip this SCP (some old EWS clients fail on it)");
   }
 
   public static String scpNoUrlHint() {
-    return "if the server should serve Autodiscover, give it a URL (" + SET_URI + "); otherwise leave it"
-        + " empty on purpose";
+    return sentence("if the server should serve Autodiscover, give it a URL (" + SET_URI + "); otherwise leave it"
+        + " empty on purpose");
   }
 
   public static String urlMultiValue(List<String> values) {
-    return values.size() + " URL values: clients use only one, whichever the DC returns first";
+    return sentence(values.size() + " URL values: clients use only one, whichever the DC returns first");
   }
 
   public static String urlMultiValueHint() {
-    return "keep one value: " + SET_URI + " writes exactly one";
+    return sentence("keep one value: " + SET_URI + " writes exactly one");
   }
 
   public static String urlWhitespace(String value) {
-    return "the URL has white space at its start or end: \"" + value + "\"";
+    return sentence("the URL has white space at its start or end: \"" + value + "\"");
   }
 
   public static String urlWhitespaceHint(String trimmed) {
-    return "write it without the white space: " + trimmed;
+    return sentence("write it without the white space: " + trimmed);
   }
 
   public static String urlMalformed(String value) {
-    return "not an absolute URL: " + value + " (one such value aborts the whole SCP lookup of EWS clients)";
+    return sentence("not an absolute URL: " + value + " (one such value aborts the whole SCP lookup of EWS clients)");
   }
 
   public static String urlMalformedHint() {
-    return "write a full https URL: " + SET_URI;
+    return sentence("write a full https URL: " + SET_URI);
   }
 
   public static String urlNotHttps(String scheme) {
-    return "the URL uses " + scheme + ", not https: clients will not send credentials to it";
+    return sentence("the URL uses " + scheme + ", not https: clients will not send credentials to it");
   }
 
   public static String urlNotHttpsHint() {
-    return "use https: " + SET_URI;
+    return sentence("use https: " + SET_URI);
   }
 
   public static String urlBadPath(String path, String query, String fragment) {
     String extra = (query == null ? "" : "?" + query) + (fragment == null ? "" : "#" + fragment);
-    return "the path is '" + (path.isEmpty() ? "/" : path) + extra + "', not /Autodiscover/Autodiscover.xml:"
-        + " Outlook posts to the URL as written";
+    return sentence("the path is '" + (path.isEmpty() ? "/" : path) + extra + "', not /Autodiscover/Autodiscover.xml:"
+        + " Outlook posts to the URL as written");
   }
 
   public static String urlBadPathHint() {
-    return "end the URL in /Autodiscover/Autodiscover.xml, without query or fragment";
+    return sentence("end the URL in /Autodiscover/Autodiscover.xml, without query or fragment");
   }
 
   public static String urlPortRedundant() {
-    return "the URL names port 443, which https uses anyway";
+    return sentence("the URL names port 443, which https uses anyway");
   }
 
   public static String urlPortRedundantHint() {
-    return "drop the ':443'; it changes nothing, but it is not what Exchange writes";
+    return sentence("drop the ':443'; it changes nothing, but it is not what Exchange writes");
   }
 
   public static String urlPortNonstandard(int port) {
-    return "the URL names port " + port + (port == 444 ? " (the Exchange back-end site, meant for the servers, not for clients)" : "")
-        + ": clients and firewalls expect 443";
+    return sentence("the URL names port " + port + (port == 444 ? " (the Exchange back-end site, meant for the servers, not for clients)" : "")
+        + ": clients and firewalls expect 443");
   }
 
   public static String urlPortNonstandardHint() {
-    return "point it at the front end on 443: " + SET_URI;
+    return sentence("point it at the front end on 443: " + SET_URI);
   }
 
   public static String hostIpLiteral(String host) {
-    return "the host is an IP address (" + host + "): no public CA certifies it, and it breaks when the server moves";
+    return sentence("the host is an IP address (" + host + "): no public CA certifies it, and it breaks when the server moves");
   }
 
   public static String hostIpLiteralHint() {
-    return "use a DNS name on the certificate, such as autodiscover.<your domain>";
+    return sentence("use a DNS name on the certificate, such as autodiscover.<your domain>");
   }
 
   public static String hostSingleLabel(String host) {
-    return "the host '" + host + "' has no domain: it resolves only through DNS suffix search, and no public CA certifies it";
+    return sentence("the host '" + host + "' has no domain: it resolves only through DNS suffix search, and no public CA certifies it");
   }
 
   public static String hostSingleLabelHint() {
-    return "use a fully qualified name on the certificate, such as autodiscover.<your domain>";
+    return sentence("use a fully qualified name on the certificate, such as autodiscover.<your domain>");
   }
 
   public static String hostInternalName(String host) {
-    return "'" + host + "' is an internal name: no public CA may certify it (CA/Browser Forum, since 2015)";
+    return sentence("'" + host + "' is an internal name: no public CA may certify it (CA/Browser Forum, since 2015)");
   }
 
   public static String hostInternalNameHint() {
-    return "use a name under a public domain you own, covered by the Exchange certificate (split DNS inside)";
+    return sentence("use a name under a public domain you own, covered by the Exchange certificate (split DNS inside)");
   }
 
   public static String hostServerSpecific(String host, String server) {
-    return "the host '" + host + "' is server " + server + "'s own name, while other SCPs use a shared name:"
-        + " what setup writes, and what breaks when that server goes";
+    return sentence("the host '" + host + "' is server " + server + "'s own name, while other SCPs use a shared name:"
+        + " what setup writes, and what breaks when that server goes");
   }
 
   public static String hostServerSpecificHint() {
-    return "use the shared name the other SCPs use: " + SET_URI;
+    return sentence("use the shared name the other SCPs use: " + SET_URI);
   }
 
   // ---- findings: topology -------------------------------------------------------------------
@@ -383,79 +391,79 @@ public final class Messages {
   public static String sourcePartial(boolean noServers, boolean noSites) {
     String missing = noServers && noSites ? "no Exchange server objects and no AD sites"
         : noServers ? "no Exchange server objects" : "no AD sites";
-    return "the source holds " + missing + ": the checks that need them are skipped";
+    return sentence("the source holds " + missing + ": the checks that need them are skipped");
   }
 
   public static String sourcePartialHint() {
-    return "export the servers and sites too: ldifde -r \"(|(objectClass=serviceConnectionPoint)"
-        + "(objectClass=msExchExchangeServer)(objectClass=site)(objectClass=subnet))\"";
+    return sentence("export the servers and sites too: ldifde -r \"(|(objectClass=serviceConnectionPoint)"
+        + "(objectClass=msExchExchangeServer)(objectClass=site)(objectClass=subnet))\"");
   }
 
   public static String siteNone() {
-    return "no Site= scope: clients in every site may get this URL (EWS priority 2)";
+    return sentence("no Site= scope: clients in every site may get this URL (EWS priority 2)");
   }
 
   public static String siteNoneHint() {
-    return "if that is not meant, scope it: Set-ClientAccessService <server> -AutoDiscoverSiteScope <site>";
+    return sentence("if that is not meant, scope it: Set-ClientAccessService <server> -AutoDiscoverSiteScope <site>");
   }
 
   public static String siteUnknown(String site) {
-    return "Site=" + site + " names no AD site (a typo, or a site renamed since)";
+    return sentence("Site=" + site + " names no AD site (a typo, or a site renamed since)");
   }
 
   public static String siteUnknownHint(List<String> sites) {
-    return "use a site that exists (" + String.join(", ", sites) + "): Set-ClientAccessService <server>"
-        + " -AutoDiscoverSiteScope <site>";
+    return sentence("use a site that exists (" + String.join(", ", sites) + "): Set-ClientAccessService <server>"
+        + " -AutoDiscoverSiteScope <site>");
   }
 
   public static String siteMismatch(String server, String ownSite, List<String> scoped) {
-    return "server " + server + " is in site " + ownSite + ", but its SCP is scoped to "
-        + String.join(", ", scoped) + " (Exchange never updates Site= when a server moves)";
+    return sentence("server " + server + " is in site " + ownSite + ", but its SCP is scoped to "
+        + String.join(", ", scoped) + " (Exchange never updates Site= when a server moves)");
   }
 
   public static String siteMismatchHint(String ownSite) {
-    return "scope it to where the server is: Set-ClientAccessService <server> -AutoDiscoverSiteScope " + ownSite;
+    return sentence("scope it to where the server is: Set-ClientAccessService <server> -AutoDiscoverSiteScope " + ownSite);
   }
 
   public static String serverMissing(String server) {
-    return "the server object of " + server + " does not exist: a stale SCP of a removed server";
+    return sentence("the server object of " + server + " does not exist: a stale SCP of a removed server");
   }
 
   public static String serverMissingHint() {
-    return "delete this SCP (ADSI Edit), or recover the server; clients may be sent to a server that is gone";
+    return sentence("delete this SCP (ADSI Edit), or recover the server; clients may be sent to a server that is gone");
   }
 
   public static String serverLegacy(String server, String product, String version, String newest) {
-    return server + " runs " + product + " (" + version + "), older than the organisation's " + newest;
+    return sentence(server + " runs " + product + " (" + version + "), older than the organisation's " + newest);
   }
 
   public static String serverLegacyHint() {
-    return "point it at the new namespace, or clear it once the server is being retired"
-        + " (Set-ClientAccessService <server> -AutoDiscoverServiceInternalUri $null)";
+    return sentence("point it at the new namespace, or clear it once the server is being retired"
+        + " (Set-ClientAccessService <server> -AutoDiscoverServiceInternalUri $null)");
   }
 
   public static String pointerNoTarget() {
-    return "pointer SCP without a value: EWS clients fail on it";
+    return sentence("pointer SCP without a value: EWS clients fail on it");
   }
 
   public static String pointerNoTargetHint() {
-    return "re-run Export-AutoDiscoverConfig in the source forest, or delete this pointer";
+    return sentence("re-run Export-AutoDiscoverConfig in the source forest, or delete this pointer");
   }
 
   public static String pointerBadTarget(String value) {
-    return "pointer target '" + value + "' is not an LDAP:// URL";
+    return sentence("pointer target '" + value + "' is not an LDAP:// URL");
   }
 
   public static String pointerBadTargetHint() {
-    return "a pointer names the other forest as LDAP://<forest>; re-run Export-AutoDiscoverConfig";
+    return sentence("a pointer names the other forest as LDAP://<forest>; re-run Export-AutoDiscoverConfig");
   }
 
   public static String pointerNoDomain() {
-    return "pointer without Domain=: with URL SCPs in this forest, clients use it only as a last fallback";
+    return sentence("pointer without Domain=: with URL SCPs in this forest, clients use it only as a last fallback");
   }
 
   public static String pointerNoDomainHint() {
-    return "re-run Export-AutoDiscoverConfig -MultipleExchangeDeployments $true, which adds Domain= values";
+    return sentence("re-run Export-AutoDiscoverConfig -MultipleExchangeDeployments $true, which adds Domain= values");
   }
 
   // ---- --verbose -----------------------------------------------------------------------------
@@ -526,6 +534,20 @@ public final class Messages {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /**
+   * Findings read as sentences in a report: a capital first letter, a full stop at the end, except
+   * after a URL or a command the reader may copy, where a full stop would be taken along.
+   */
+  static String sentence(String text) {
+    if (text.isEmpty()) {
+      return text;
+    }
+    String first = text.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + text.substring(1);
+    String lastWord = first.substring(first.lastIndexOf(' ') + 1);
+    boolean copyable = lastWord.contains("/") || lastWord.contains("$") || lastWord.contains("=");
+    return first.endsWith(".") || first.endsWith("?") || first.endsWith("!") || copyable ? first : first + ".";
+  }
 
   private static String seconds(Duration d) {
     long ms = d.toMillis();

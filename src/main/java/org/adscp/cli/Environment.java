@@ -42,6 +42,11 @@ public final class Environment {
     return new Environment(variables::get, null, stdin);
   }
 
+  /** A person at a terminal (colour, prompts), not a pipe or a file. */
+  public boolean interactive() {
+    return console != null && !"dumb".equals(variables.apply("TERM"));
+  }
+
   public Optional<String> variable(String name) {
     return Optional.ofNullable(variables.apply(name)).filter(v -> !v.isEmpty());
   }

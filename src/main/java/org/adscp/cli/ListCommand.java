@@ -3,15 +3,8 @@ package org.adscp.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.adscp.Trace;
-import org.adscp.directory.ConfigurationReader;
-import org.adscp.directory.ConnectionSpec;
-import org.adscp.directory.DirectoryConnector;
-import org.adscp.directory.DirectorySession;
 import org.adscp.report.JsonReport;
 import org.adscp.report.ListTable;
-import org.adscp.report.SourceDescription;
-import org.adscp.scp.ForestConfiguration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,20 +36,12 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ConnectionSpec connection = source.toSpec(root.environment(), err);
-    Trace trace = root.verbose() ? line -> err.println("adscp: " + line) : Trace.SILENT;
-    try (DirectorySession session = DirectoryConnector.open(connection, trace)) {
-      ForestConfiguration forest =
-          new ConfigurationReader(session.connection(), ConfigurationReader.DEFAULT_PAGE_SIZE, trace)
-              .read(session.configurationNamingContext());
-      SourceDescription described =
-          new SourceDescription(session.kind(), session.where(), session.configurationNamingContext());
-      out.print(
-          format == OutputFormat.json
-              ? JsonReport.render(described, forest, List.of())
-              : ListTable.render(described, forest));
-      out.flush();
-    }
+    ForestRead read = ForestRead.of(source, root, err, ForestRead.traceFor(root, err));
+    out.print(
+        format == OutputFormat.json
+            ? JsonReport.render(read.source(), read.forest(), List.of())
+            : ListTable.render(read.source(), read.forest()));
+    out.flush();
     return ExitCode.OK.code();
   }
 }

@@ -45,13 +45,15 @@ public final class AuditTable {
       if (own.isEmpty()) {
         out.append("  ").append(style.ok("ok")).append('\n');
       }
-      own.forEach(f -> finding(f, style, out));
+      // With one value the header shows it; with several, each finding says which.
+      boolean severalValues = scp.bindings().size() > 1;
+      own.forEach(f -> finding(f, severalValues, style, out));
       out.append('\n');
     }
     if (!forestWide.isEmpty()) {
       out.append(style.bold("Forest")).append('\n');
       forestWide.sort(BY_SEVERITY);
-      forestWide.forEach(f -> finding(f, style, out));
+      forestWide.forEach(f -> finding(f, true, style, out));
       out.append('\n');
     }
     out.append(summary(forest, byDn, findings));
@@ -70,11 +72,11 @@ public final class AuditTable {
     return String.join("  ", shown);
   }
 
-  private static void finding(Finding f, Style style, StringBuilder out) {
+  private static void finding(Finding f, boolean showUrl, Style style, StringBuilder out) {
     String label = String.format("%-8s", f.severity().label());
     out.append("  ").append(style.severity(f.severity(), label)).append(' ')
         .append(f.code().name()).append("  ").append(f.message()).append('\n');
-    Optional.ofNullable(f.url()).filter(u -> f.message().indexOf(u) < 0)
+    Optional.ofNullable(f.url()).filter(u -> showUrl && !f.message().contains(u))
         .ifPresent(u -> out.append("           ").append(style.dim("url: " + u)).append('\n'));
     out.append("           ").append(style.dim("→ " + f.hint())).append('\n');
   }

@@ -69,6 +69,9 @@ import javax.net.ssl.TrustManager;
 public final class ChainFetcher {
 
   /** The spec's default {@code --timeout}. */
+  /** "addr:port" or "[v6]:port"; a bare IPv6 address has colons but no port. */
+  private static final Pattern ADDRESS_WITH_PORT = Pattern.compile("^(\\[[^\\]]+\\]|[^:\\[\\]]+):(\\d{1,5})$");
+
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
@@ -118,6 +121,14 @@ public final class ChainFetcher {
     long hostDeadline = start + 2 * timeoutNanos;
     String target = connectAddress == null || connectAddress.isBlank()
         ? endpoint.host() : connectAddress.trim();
+    int port = endpoint.port();
+    Matcher withPort = ADDRESS_WITH_PORT.matcher(target);
+    if (withPort.matches()) {
+      // --resolve HOST=ADDR:PORT: a server on another port (a test rig, a load balancer's probe port)
+      target = withPort.group(1).startsWith("[")
+          ? withPort.group(1).substring(1, withPort.group(1).length() - 1) : withPort.group(1);
+      port = Integer.parseInt(withPort.group(2));
+    }
 
     List<InetAddress> addresses;
     try {
@@ -129,7 +140,7 @@ public final class ChainFetcher {
           TlsMessages.phaseLookup(target), null);
     }
 
-    Connection first = connect(addresses, endpoint.port(), connectDeadline);
+    Connection first = connect(addresses, port, connectDeadline);
     if (first.socket == null) {
       return FetchResult.failed(endpoint, first.failure, first.detail, first.address);
     }
@@ -159,7 +170,7 @@ public final class ChainFetcher {
       return FetchResult.failed(endpoint, FetchResult.Status.TIMED_OUT,
           TlsMessages.phaseHandshake(), first.address);
     }
-    return legacyProbe(endpoint, first.inet, reason, hostDeadline);
+    return legacyProbe(endpoint, first.inet, port, reason, hostDeadline);
   }
 
   private FetchResult modernHandshake(Endpoint endpoint, Connection c, long deadline,
@@ -200,10 +211,10 @@ public final class ChainFetcher {
     }
   }
 
-  private FetchResult legacyProbe(Endpoint endpoint, InetAddress address, String modernReason,
+  private FetchResult legacyProbe(Endpoint endpoint, InetAddress address, int port, String modernReason,
       long hostDeadline) {
     long connectDeadline = Math.min(System.nanoTime() + timeoutNanos, hostDeadline);
-    Connection c = connect(List.of(address), endpoint.port(), connectDeadline);
+    Connection c = connect(List.of(address), port, connectDeadline);
     if (c.socket == null) {
       return FetchResult.failed(endpoint, FetchResult.Status.HANDSHAKE_FAILED, modernReason,
           c.address);

@@ -28,6 +28,10 @@ public final class TlsMessages {
   // ---- helpers ------------------------------------------------------------------------------
 
   /** The host as people write it: no port when it is 443. */
+  static String traceFetching(int hosts) {
+    return "certificates of " + hosts + (hosts == 1 ? " host" : " hosts") + ", fetched in parallel";
+  }
+
   static String where(Endpoint e) {
     String host = e.host().indexOf(':') >= 0 ? "[" + e.host() + "]" : e.host();
     return e.port() == 443 ? host : host + ":" + e.port();

@@ -64,7 +64,7 @@ class TopologyChecksTest {
             .urlScp("EX01", List.of("HQ"), OK).urlScp("EX16", List.of("HQ"), OK).build());
     assertEquals(List.of(FindingCode.SERVER_LEGACY), f.stream().map(Finding::code).toList());
     assertEquals(Forests.scpDn("EX16"), f.get(0).dn());
-    assertEquals("EX16 runs Exchange 2016 (15.1.2507.6), older than the organisation's Exchange 2019", f.get(0).message());
+    assertEquals("EX16 runs Exchange 2016 (15.1.2507.6), older than the organisation's Exchange 2019.", f.get(0).message());
   }
 
   @Test

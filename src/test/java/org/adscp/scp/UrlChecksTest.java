@@ -145,7 +145,7 @@ class UrlChecksTest {
     assertEquals(OK + " ", finding.url());
     assertEquals(Severity.WARNING, finding.severity());
     assertEquals(Forests.scpDn("EX01"), finding.dn());
-    assertEquals("write it without the white space: " + OK, finding.hint());
+    assertEquals("Write it without the white space: " + OK, finding.hint());
   }
 
   @Test
