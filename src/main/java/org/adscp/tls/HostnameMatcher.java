@@ -1,5 +1,6 @@
 package org.adscp.tls;
 
+import com.google.common.net.InternetDomainName;
 import java.net.InetAddress;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ import java.util.Set;
  *       one non-empty label: not {@code contoso.com}, not {@code a.b.contoso.com}.
  *   <li>No partial wildcards ({@code ex*.contoso.com}, {@code *ex.contoso.com}, {@code
  *       mail.*.com}) ever match; neither does {@code *} alone nor {@code *.com} (a wildcard
- *       directly on a single label, which is a public suffix or worse). Without the public
- *       suffix list, {@code *.co.uk} is not recognised as such.
+ *       directly on a single label), nor a wildcard on any registered public suffix
+ *       ({@code *.co.uk}, from the public suffix list bundled with Guava): no CA may issue those.
  *   <li>ASCII case-insensitive; one trailing dot on host or name ignored; a host with non-ASCII
  *       labels is compared in A-label form ({@link java.net.IDN#toASCII}).
  *   <li>An IP-literal host matches only iPAddress SANs, compared as addresses (so
@@ -121,15 +122,21 @@ public final class HostnameMatcher {
   }
 
   /**
-   * {@code *.x.y}: the star is the whole left-most label, no other star, and at least two labels
-   * follow it ({@code *.com} and {@code *} are refused).
+   * {@code *.x.y}: the star is the whole left-most label, no other star, at least two labels
+   * follow it ({@code *.com} and {@code *} are refused), and they are not a registered public
+   * suffix ({@code *.co.uk} is refused; a private-section suffix such as {@code github.io} is
+   * someone's domain and may carry a wildcard).
    */
   private static boolean isValidWildcard(String name) {
     if (!name.startsWith("*.")) {
       return false;
     }
     String rest = name.substring(2);
-    return rest.indexOf('*') < 0 && rest.indexOf('.') > 0;
+    return rest.indexOf('*') < 0 && rest.indexOf('.') > 0 && !isRegistrySuffix(rest);
+  }
+
+  private static boolean isRegistrySuffix(String name) {
+    return InternetDomainName.isValid(name) && InternetDomainName.from(name).isRegistrySuffix();
   }
 
   /** Names an SCP could use that this certificate covers, best first. */

@@ -213,4 +213,12 @@ class HostnameMatcherTest {
     HostnameMatch m = HostnameMatcher.match("x.contoso.com", cert("mail.contoso.com"));
     assertEquals(List.of("mail.contoso.com"), m.servingNames());
   }
+
+  @Test
+  void wildcardOnAPublicSuffixNeverMatches() throws Exception {
+    X509Certificate cert = TestPki.create().leaf("x").dns("*.co.uk", "*.github.io").build().certificate();
+    assertEquals(HostnameMatch.Kind.NONE, HostnameMatcher.match("contoso.co.uk", cert).kind());
+    // a private-section suffix is someone's own domain: its wildcard is a real one
+    assertEquals(HostnameMatch.Kind.SAN, HostnameMatcher.match("contoso.github.io", cert).kind());
+  }
 }
