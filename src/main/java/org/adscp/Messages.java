@@ -466,6 +466,156 @@ public final class Messages {
     return sentence("re-run Export-AutoDiscoverConfig -MultipleExchangeDeployments $true, which adds Domain= values");
   }
 
+  // ---- fix and apply ------------------------------------------------------------------------
+
+  public static String fileExists(Path file) {
+    return "'" + file + "' exists already and is never overwritten (it may be the way back from an earlier run):"
+        + " choose another name";
+  }
+
+  public static String cannotWrite(Path file, String why) {
+    return "cannot write '" + file + "': " + why;
+  }
+
+  public static String planNotFound(Path file) {
+    return "cannot read plan '" + file + "': no such file";
+  }
+
+  public static String planNotReadable(Path file, String why) {
+    return "cannot read plan '" + file + "': " + why;
+  }
+
+  public static String planMalformed(Path file, long line, String why) {
+    return "malformed LDIF in '" + file + "' at line " + line + ": " + oneLine(why);
+  }
+
+  public static String planEmpty(Path file) {
+    return "'" + file + "' holds no change records";
+  }
+
+  public static String planRecordNotModify(String changeType) {
+    return "a '" + changeType + "' record: adscp applies only modify records";
+  }
+
+  public static String planRecordSeveralAttributes() {
+    return "the record changes more than one attribute: adscp plans change one";
+  }
+
+  public static String planRecordNotConditional(String type) {
+    return "a '" + type + "' without values is not conditional (it would overwrite whatever is there):"
+        + " only delete-exact-values and add are applied";
+  }
+
+  public static String planRecordEmpty() {
+    return "the record changes nothing";
+  }
+
+  public static String planRecordAttributeNotAllowed(String attribute) {
+    return "'" + attribute + "' is not written: only serviceBindingInformation and keywords of an Autodiscover URL SCP are";
+  }
+
+  public static String changeNothingToDo() {
+    return "nothing to write";
+  }
+
+  public static String changeConflictOnWrite(String code) {
+    return "the DC refused the conditional modify (" + code + "): the SCP changed since it was read; nothing was written";
+  }
+
+  public static String changeApplied() {
+    return "written, and read back";
+  }
+
+  public static String changeEntryGone() {
+    return "the SCP no longer exists";
+  }
+
+  public static String changeAlreadyApplied() {
+    return "the SCP holds the new values already";
+  }
+
+  public static String changeConflict() {
+    return "the SCP holds neither the old nor the new values: someone changed it since the plan was made;"
+        + " not written";
+  }
+
+  public static String changeWouldApply() {
+    return "would be written: the SCP still holds the old values";
+  }
+
+  public static String changeNotAnAutodiscoverScp() {
+    return "not an Autodiscover URL SCP: never written";
+  }
+
+  public static String changePointerNeverWritten() {
+    return "a pointer SCP: never written (re-run Export-AutoDiscoverConfig in its source forest instead)";
+  }
+
+  public static String modifyOf(String dn) {
+    return "modify of " + dn;
+  }
+
+  public static String readOf(String dn) {
+    return "read of " + dn;
+  }
+
+  public static String reasonSetUri(List<String> old, String uri) {
+    return (old.isEmpty() ? "no URL" : String.join(" + ", old)) + " -> " + uri;
+  }
+
+  public static String reasonClear() {
+    return "clear the URL (Set-ClientAccessService -AutoDiscoverServiceInternalUri $null)";
+  }
+
+  public static String reasonSiteScope(List<String> old, List<String> sites) {
+    return "site scope " + (old.isEmpty() ? "(none)" : String.join(",", old)) + " -> "
+        + (sites.isEmpty() ? "(none)" : String.join(",", sites));
+  }
+
+  public static String planRecordRefused(int index, String why) {
+    return "record " + index + " refused: " + why;
+  }
+
+  public static String applyToAnExport() {
+    return "an LDIF export is a copy: nothing written to it would reach a DC; make the plan with --plan here"
+        + " and apply it to a DC with: adscp apply PLAN -H ldaps://DC ... --apply";
+  }
+
+  public static String selectionMatchedNothing(String what) {
+    return "no Autodiscover URL SCP matches " + what;
+  }
+
+  public static String newUrlRefused(String uri, String errors) {
+    return "refusing to write " + uri + ", which would itself be an error: " + errors
+        + " (--force writes it anyway)";
+  }
+
+  public static String planHeader(String where, String command) {
+    return "adscp plan, made from " + where + "\n" + command
+        + "\nEach record deletes the exact old values and adds the new ones: a DC that no longer holds the old"
+        + " values rejects it whole.";
+  }
+
+  public static String rollbackHeader(String planHeader) {
+    return "adscp rollback: undoes exactly the plan below, once it has been applied\n" + planHeader;
+  }
+
+  public static String reasonUndo(String reason) {
+    return "undo: " + reason;
+  }
+
+  public static String planWritten(Path file) {
+    return "Plan written to " + file;
+  }
+
+  public static String rollbackWritten(Path file) {
+    return "Rollback written to " + file + " (apply it with: adscp apply " + file + " ... --apply)";
+  }
+
+  public static String traceModify(String dn, String attribute, int deleted, int added) {
+    return "modify " + dn + ": delete " + deleted + " exact value(s) and add " + added + " of " + attribute;
+  }
+
   // ---- --verbose -----------------------------------------------------------------------------
 
   public static String traceLoaded(int entries, int addedParents, Object configNc) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
       "Inspects and repairs the Exchange Autodiscover service connection points (SCPs) in Active Directory.",
       "Read-only unless a command is given --apply."
     },
-    subcommands = {ListCommand.class, AuditCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {ListCommand.class, AuditCommand.class, FixCommand.class, ApplyCommand.class,
+      picocli.CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,24 +1,12 @@
 package org.adscp.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.adscp.Trace;
 import org.adscp.report.AuditTable;
 import org.adscp.report.JsonReport;
-import org.adscp.report.Style;
 import org.adscp.scp.Finding;
-import org.adscp.scp.ForestConfiguration;
-import org.adscp.scp.TopologyChecks;
-import org.adscp.scp.UrlChecks;
-import org.adscp.tls.CertificateCollector;
-import org.adscp.tls.CertificateJudge;
-import org.adscp.tls.ChainFetcher;
-import org.adscp.tls.ScpCertificateChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,43 +48,14 @@ final class AuditCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Trace trace = ForestRead.traceFor(root, err);
-    // Options first: a bad --cert or --at must fail before the directory is asked anything.
-    var collectorOptions = checks.collectorOptions();
-    var at = checks.instant();
-    int warnDays = checks.warnDays();
+    Auditor auditor = new Auditor(checks, trace);
     ForestRead read = ForestRead.of(source, root, err, trace);
-    ForestConfiguration forest = read.forest();
-    List<Finding> findings = new ArrayList<>(UrlChecks.check(forest));
-    findings.addAll(TopologyChecks.check(forest));
-    ChainFetcher fetcher = new ChainFetcher(read.spec().timeout());
-    CertificateJudge judge = new CertificateJudge(read.spec().trust().get().certificates(), at, warnDays);
-    findings.addAll(
-        ScpCertificateChecks.check(forest, new CertificateCollector(fetcher, collectorOptions), judge, trace)
-            .findings());
-    List<Finding> ordered = inScpOrder(forest, findings);
+    List<Finding> findings = auditor.audit(read.forest(), read.spec());
     out.print(
         format == OutputFormat.json
-            ? JsonReport.render(read.source(), forest, ordered)
-            : AuditTable.render(read.source(), forest, ordered, style()));
+            ? JsonReport.render(read.source(), read.forest(), findings)
+            : AuditTable.render(read.source(), read.forest(), findings, Styles.of(root)));
     out.flush();
-    return checks.failOn.exitCodeFor(ordered).code();
-  }
-
-  /** Findings grouped by SCP in the directory's order, errors first within each. */
-  private static List<Finding> inScpOrder(ForestConfiguration forest, List<Finding> findings) {
-    Map<String, Integer> position = new HashMap<>();
-    for (int i = 0; i < forest.scps().size(); i++) {
-      position.put(forest.scps().get(i).dn().text(), i);
-    }
-    List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(
-        Comparator.comparing((Finding f) -> position.getOrDefault(f.dn(), Integer.MAX_VALUE))
-            .thenComparing(Finding::severity));
-    return sorted;
-  }
-
-  private Style style() {
-    boolean color = root.environment().interactive() && !root.noColor && root.environment().variable("NO_COLOR").isEmpty();
-    return color ? Style.colored() : Style.plain();
+    return checks.failOn.exitCodeFor(findings).code();
   }
 }

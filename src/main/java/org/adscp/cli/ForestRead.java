@@ -9,21 +9,41 @@ import org.adscp.directory.DirectorySession;
 import org.adscp.report.SourceDescription;
 import org.adscp.scp.ForestConfiguration;
 
-/** What every reading command starts with: connect, read the configuration partition, close. */
-record ForestRead(SourceDescription source, ForestConfiguration forest, ConnectionSpec spec) {
+/**
+ * What every command starts with: connect, read the configuration partition. The session stays
+ * open for the commands that write; closing this closes it.
+ */
+record ForestRead(DirectorySession session, SourceDescription source, ForestConfiguration forest, ConnectionSpec spec)
+    implements AutoCloseable {
 
-  static ForestRead of(SourceOptions options, AdscpCommand root, PrintWriter err, Trace trace) {
-    ConnectionSpec spec = options.toSpec(root.environment(), err);
-    try (DirectorySession session = DirectoryConnector.open(spec, trace)) {
+  static ForestRead open(ConnectionSpec spec, Trace trace) {
+    DirectorySession session = DirectoryConnector.open(spec, trace);
+    try {
       ForestConfiguration forest =
           new ConfigurationReader(session.connection(), ConfigurationReader.DEFAULT_PAGE_SIZE, trace)
               .read(session.configurationNamingContext());
       return new ForestRead(
-          new SourceDescription(session.kind(), session.where(), session.configurationNamingContext()), forest, spec);
+          session, new SourceDescription(session.kind(), session.where(), session.configurationNamingContext()),
+          forest, spec);
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  /** Connects, reads, and closes at once: for the read-only commands. */
+  static ForestRead of(SourceOptions options, AdscpCommand root, PrintWriter err, Trace trace) {
+    try (ForestRead read = open(options.toSpec(root.environment(), err), trace)) {
+      return read;
     }
   }
 
   static Trace traceFor(AdscpCommand root, PrintWriter err) {
     return root.verbose() ? line -> err.println("adscp: " + line) : Trace.SILENT;
+  }
+
+  @Override
+  public void close() {
+    session.close();
   }
 }

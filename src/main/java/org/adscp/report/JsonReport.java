@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.adscp.change.ChangeOutcome;
 import org.adscp.scp.ExchangeServer;
 import org.adscp.scp.Finding;
 import org.adscp.scp.ForestConfiguration;
@@ -28,14 +29,39 @@ public final class JsonReport {
   private JsonReport() {}
 
   public static String render(SourceDescription source, ForestConfiguration forest, List<Finding> findings) {
-    JSONObject report =
-        new JSONObject(
-            new JSONField("schemaVersion", SCHEMA_VERSION),
-            new JSONField("source", source(source)),
-            new JSONField("scps", array(forest.scps().stream().map(s -> scp(s, forest)).toList())),
-            new JSONField("findings", array(findings.stream().map(JsonReport::finding).toList())),
-            new JSONField("summary", summary(findings)));
-    return PrettyJson.write(report);
+    return PrettyJson.write(new JSONObject(base(source, forest, findings).toArray(new JSONField[0])));
+  }
+
+  /** {@code fix} and {@code apply}: the report plus {@code changes}, and where the plan and rollback went. */
+  public static String render(
+      SourceDescription source, ForestConfiguration forest, List<Finding> findings, List<ChangeOutcome> changes,
+      String planFile, String rollbackFile) {
+    List<JSONField> fields = base(source, forest, findings);
+    fields.add(new JSONField("changes", array(changes.stream().map(JsonReport::change).toList())));
+    fields.add(new JSONField("planFile", text(planFile)));
+    fields.add(new JSONField("rollbackFile", text(rollbackFile)));
+    return PrettyJson.write(new JSONObject(fields.toArray(new JSONField[0])));
+  }
+
+  private static List<JSONField> base(SourceDescription source, ForestConfiguration forest, List<Finding> findings) {
+    List<JSONField> fields = new ArrayList<>();
+    fields.add(new JSONField("schemaVersion", SCHEMA_VERSION));
+    fields.add(new JSONField("source", source(source)));
+    fields.add(new JSONField("scps", array(forest.scps().stream().map(s -> scp(s, forest)).toList())));
+    fields.add(new JSONField("findings", array(findings.stream().map(JsonReport::finding).toList())));
+    fields.add(new JSONField("summary", summary(findings)));
+    return fields;
+  }
+
+  private static JSONObject change(ChangeOutcome o) {
+    return new JSONObject(
+        new JSONField("dn", o.change().dn()),
+        new JSONField("attribute", o.change().attribute()),
+        new JSONField("old", strings(o.change().oldValues())),
+        new JSONField("new", strings(o.change().newValues())),
+        new JSONField("status", o.status().label()),
+        new JSONField("reason", o.reason()),
+        new JSONField("now", o.now() == null ? JSONNull.NULL : strings(o.now())));
   }
 
   private static JSONObject source(SourceDescription source) {

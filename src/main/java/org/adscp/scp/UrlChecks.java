@@ -54,6 +54,21 @@ public final class UrlChecks {
   private static void checkValue(
       ServiceConnectionPoint scp, String value, ForestConfiguration forest, boolean sharedNameInUse, List<Finding> out) {
     String dn = scp.dn().text();
+    out.addAll(valueFindings(dn, value));
+    AutodiscoverUrl.parse(value.strip())
+        .filter(url -> !url.hostIsIpLiteral() && url.hostName().contains("."))
+        .filter(url -> sharedNameInUse && isServerSpecific(scp, url, forest))
+        .ifPresent(url -> out.add(Finding.of(HOST_SERVER_SPECIFIC, dn, value,
+            Messages.hostServerSpecific(url.host(), scp.placement().map(ExchangePlacement::server).orElse("?")),
+            Messages.hostServerSpecificHint())));
+  }
+
+  /**
+   * What one value is, on its own: white space, URL form, scheme, path, port, host. Also what
+   * {@code fix --uri} judges a new URL by, before it may be written.
+   */
+  public static List<Finding> valueFindings(String dn, String value) {
+    List<Finding> out = new ArrayList<>();
     String trimmed = value.strip();
     if (!trimmed.equals(value)) {
       out.add(Finding.of(URL_WHITESPACE, dn, value, Messages.urlWhitespace(value), Messages.urlWhitespaceHint(trimmed)));
@@ -61,7 +76,7 @@ public final class UrlChecks {
     Optional<AutodiscoverUrl> parsed = AutodiscoverUrl.parse(trimmed);
     if (parsed.isEmpty()) {
       out.add(Finding.of(URL_MALFORMED, dn, value, Messages.urlMalformed(trimmed), Messages.urlMalformedHint()));
-      return;
+      return out;
     }
     AutodiscoverUrl url = parsed.get();
     if (!url.isHttps()) {
@@ -77,30 +92,15 @@ public final class UrlChecks {
       out.add(Finding.of(URL_PORT_NONSTANDARD, dn, value, Messages.urlPortNonstandard(url.port()),
           Messages.urlPortNonstandardHint()));
     }
-    checkHost(scp, url, value, forest, sharedNameInUse, out);
-  }
-
-  private static void checkHost(
-      ServiceConnectionPoint scp, AutodiscoverUrl url, String value, ForestConfiguration forest,
-      boolean sharedNameInUse, List<Finding> out) {
-    String dn = scp.dn().text();
     if (url.hostIsIpLiteral()) {
       out.add(Finding.of(HOST_IP_LITERAL, dn, value, Messages.hostIpLiteral(url.host()), Messages.hostIpLiteralHint()));
-      return;
-    }
-    if (!url.hostName().contains(".")) {
+    } else if (!url.hostName().contains(".")) {
       out.add(Finding.of(HOST_SINGLE_LABEL, dn, value, Messages.hostSingleLabel(url.host()), Messages.hostSingleLabelHint()));
-      return;
-    }
-    if (HostNames.isInternal(url.host())) {
+    } else if (HostNames.isInternal(url.host())) {
       out.add(Finding.of(HOST_INTERNAL_NAME, dn, value, Messages.hostInternalName(url.host()),
           Messages.hostInternalNameHint()));
     }
-    if (sharedNameInUse && isServerSpecific(scp, url, forest)) {
-      out.add(Finding.of(HOST_SERVER_SPECIFIC, dn, value,
-          Messages.hostServerSpecific(url.host(), scp.placement().map(ExchangePlacement::server).orElse("?")),
-          Messages.hostServerSpecificHint()));
-    }
+    return out;
   }
 
   /** The host is the server's own: its FQDN, or a name whose first label is the server's name. */
