@@ -1,12 +1,9 @@
 package org.adscp.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.adscp.Messages;
-import org.adscp.Trace;
 import org.adscp.UsageException;
 import org.adscp.change.AttributeChange;
 import org.adscp.change.ChangeOutcome;
@@ -17,12 +14,8 @@ import org.adscp.directory.ScpWriter;
 import org.adscp.report.ChangesTable;
 import org.adscp.report.JsonReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code adscp apply FILE}: a plan or a rollback made by {@code fix}, record by record, each only
@@ -41,29 +34,17 @@ import picocli.CommandLine.Model.CommandSpec;
       "  adscp apply plan.ldif -H ldaps://dc01.contoso.com --kerberos --apply",
       "  adscp apply rollback.ldif -H ldaps://dc01.contoso.com --kerberos --apply"
     })
-final class ApplyCommand implements Callable<Integer> {
-  @ParentCommand AdscpCommand root;
-
-  @Spec CommandSpec spec;
-
-  @Mixin SourceOptions source;
-
+final class ApplyCommand extends DirectoryCommand {
   @Parameters(index = "0", paramLabel = "FILE", description = "The plan or rollback (LDIF) to apply.")
   Path file;
 
   @Option(names = "--apply", description = "Write to the directory. Without it, nothing is written.")
   boolean apply;
 
-  @Option(names = "--format", paramLabel = "table|json", description = "Output: table (default) or json.")
-  OutputFormat format = OutputFormat.table;
-
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Trace trace = ForestRead.traceFor(root, err);
+  ExitCode execute() {
     List<PlannedRecord> records = PlanLdif.read(file);
-    ConnectionSpec connection = source.toSpec(root.environment(), err);
+    ConnectionSpec connection = connection();
     if (apply && connection.source() instanceof ConnectionSpec.LdifFiles) {
       throw new UsageException(Messages.applyToAnExport());
     }
@@ -80,13 +61,10 @@ final class ApplyCommand implements Callable<Integer> {
         AttributeChange change = record.change().get();
         outcomes.add(apply ? writer.write(change) : writer.check(change));
       }
-      if (format == OutputFormat.json) {
-        out.print(JsonReport.render(read.source(), read.forest(), List.of(), outcomes, file.toString(), null));
-      } else {
-        out.print(ChangesTable.render(outcomes, apply, Styles.of(root)));
-      }
-      out.flush();
-      return exitCodeFor(outcomes).code();
+      out.print(json()
+          ? JsonReport.render(read.source(), read.forest(), List.of(), outcomes, file.toString(), null)
+          : ChangesTable.render(outcomes, apply, style()));
+      return exitCodeFor(outcomes);
     }
   }
 

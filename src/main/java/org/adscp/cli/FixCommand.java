@@ -1,6 +1,5 @@
 package org.adscp.cli;
 
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -11,10 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.adscp.Messages;
-import org.adscp.Trace;
 import org.adscp.UsageException;
 import org.adscp.change.AttributeChange;
 import org.adscp.change.ChangeOutcome;
@@ -36,9 +33,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code adscp fix}: plans a change of the selected URL SCPs and, with {@code --apply} only,
@@ -59,13 +53,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "      --server EX2019-01 --server EX2019-02 --apply",
       "  adscp fix -H ldaps://dc01.contoso.com --kerberos --site-scope HQ,DR --server EX2016-02 --apply"
     })
-final class FixCommand implements Callable<Integer> {
-  @ParentCommand AdscpCommand root;
-
-  @Spec CommandSpec spec;
-
-  @Mixin SourceOptions source;
-
+final class FixCommand extends DirectoryCommand {
   @Mixin CheckOptions checks;
 
   @ArgGroup(exclusive = true, multiplicity = "1", heading = "What to write (one of):%n")
@@ -115,16 +103,10 @@ final class FixCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Write a URL that would itself get an error finding.")
   boolean force;
 
-  @Option(names = "--format", paramLabel = "table|json", description = "Output: table (default) or json.")
-  OutputFormat format = OutputFormat.table;
-
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Trace trace = ForestRead.traceFor(root, err);
+  ExitCode execute() {
     Auditor auditor = new Auditor(checks, trace);
-    ConnectionSpec connection = source.toSpec(root.environment(), err);
+    ConnectionSpec connection = connection();
     if (apply && connection.source() instanceof ConnectionSpec.LdifFiles) {
       throw new UsageException(Messages.applyToAnExport());
     }
@@ -168,8 +150,8 @@ final class FixCommand implements Callable<Integer> {
       for (AttributeChange change : changes) {
         outcomes.add(apply ? writer.write(change) : writer.check(change));
       }
-      print(out, read, findings, outcomes, changes, header, plan, rollback);
-      return ApplyCommand.exitCodeFor(outcomes).code();
+      print(read, findings, outcomes, changes, header, plan, rollback);
+      return ApplyCommand.exitCodeFor(outcomes);
     }
   }
 
@@ -211,15 +193,15 @@ final class FixCommand implements Callable<Integer> {
     return selection.failing ? new ScpSelection.Failing() : new ScpSelection.All();
   }
 
-  private void print(PrintWriter out, ForestRead read, List<Finding> findings, List<ChangeOutcome> outcomes,
+  private void print(ForestRead read, List<Finding> findings, List<ChangeOutcome> outcomes,
       List<AttributeChange> changes, String header, Path plan, Path rollback) {
-    if (format == OutputFormat.json) {
+    if (json()) {
       out.print(JsonReport.render(read.source(), read.forest(), findings, outcomes,
           plan == null ? null : plan.toString(), rollback == null ? null : rollback.toString()));
     } else {
       findings.stream().filter(f -> f.dn().equals(Auditor.NEW_URL_DN))
           .forEach(f -> out.println(f.severity().label() + " " + f.code() + ": " + f.message()));
-      out.print(ChangesTable.render(outcomes, apply, Styles.of(root)));
+      out.print(ChangesTable.render(outcomes, apply, style()));
       if (plan != null || rollback != null) {
         out.println();
         Optional.ofNullable(plan).ifPresent(p -> out.println(Messages.planWritten(p)));
@@ -230,7 +212,6 @@ final class FixCommand implements Callable<Integer> {
         out.print(new String(PlanLdif.write(changes, header), StandardCharsets.UTF_8));
       }
     }
-    out.flush();
   }
 
   /** What was asked, for the plan's header: the action and the selection, never a secret. */

@@ -1,6 +1,5 @@
 package org.adscp.cli;
 
-import java.io.PrintWriter;
 import org.adscp.Trace;
 import org.adscp.directory.ConfigurationReader;
 import org.adscp.directory.ConnectionSpec;
@@ -29,17 +28,6 @@ record ForestRead(DirectorySession session, SourceDescription source, ForestConf
       session.close();
       throw e;
     }
-  }
-
-  /** Connects, reads, and closes at once: for the read-only commands. */
-  static ForestRead of(SourceOptions options, AdscpCommand root, PrintWriter err, Trace trace) {
-    try (ForestRead read = open(options.toSpec(root.environment(), err), trace)) {
-      return read;
-    }
-  }
-
-  static Trace traceFor(AdscpCommand root, PrintWriter err) {
-    return root.verbose() ? line -> err.println("adscp: " + line) : Trace.SILENT;
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.adscp.report;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import org.adscp.scp.ExchangeServer;
 import org.adscp.scp.ForestConfiguration;
@@ -32,7 +33,7 @@ public final class ListTable {
         new TextTable("NAME", "KIND", "SERVER", "VERSION", "SITES", "URL", "CREATED (UTC)", "CHANGED (UTC)");
     for (ServiceConnectionPoint scp : forest.scps()) {
       ExchangeServer server = forest.serverOf(scp).orElse(null);
-      List<String> values = scp.bindings().isEmpty() ? List.of() : scp.bindings();
+      List<String> values = scp.bindings();
       String firstValue = values.isEmpty() ? "(none)" : shown(values.get(0));
       table.add(
           scp.name(),
@@ -69,7 +70,7 @@ public final class ListTable {
   }
 
   private static String scopes(ServiceConnectionPoint scp) {
-    List<String> parts = new java.util.ArrayList<>(scp.keywords().sites());
+    List<String> parts = new ArrayList<>(scp.keywords().sites());
     scp.keywords().domains().forEach(d -> parts.add("Domain=" + d));
     return parts.isEmpty() ? (scp.kind() == ScpKind.URL ? "(any)" : "-") : String.join(",", parts);
   }

@@ -1,5 +1,6 @@
 package org.adscp.tls;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +65,8 @@ public final class TrustAnchors {
   }
 
   private static String identity(X509Certificate c) {
-    return c.getSubjectX500Principal().getName() + "|" + c.getPublicKey().hashCode();
+    // The same anchor may come from the JVM and from a --trust-store: one subject with one key.
+    return c.getSubjectX500Principal().getName() + "|" + Base64.getEncoder().encodeToString(c.getPublicKey().getEncoded());
   }
 
   public List<X509Certificate> certificates() {
@@ -154,7 +157,7 @@ public final class TrustAnchors {
   }
 
   private static List<X509Certificate> tryCertificates(byte[] bytes) {
-    try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+    try (InputStream in = new ByteArrayInputStream(bytes)) {
       List<X509Certificate> result = new ArrayList<>();
       for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         result.add((X509Certificate) c);
@@ -167,7 +170,7 @@ public final class TrustAnchors {
 
   /** Null when the bytes are not a store of that type; a JKS reads without a password. */
   private static List<X509Certificate> tryKeyStore(byte[] bytes, String type, char[] password) {
-    try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+    try (InputStream in = new ByteArrayInputStream(bytes)) {
       KeyStore store = KeyStore.getInstance(type);
       store.load(in, password);
       return certificatesOf(store);
