@@ -302,6 +302,29 @@ class FixApplyTest {
   }
 
   @Test
+  void applyNeverWritesAnScpThatIsNotAnAutodiscoverUrlScp() throws Exception {
+    String url = serve("hybrid");
+    String online = "CN=Microsoft Exchange Online,CN=Microsoft Exchange Autodiscover,CN=Services,CN=Configuration,DC=contoso,DC=com";
+    Map<String, List<String>> before = entry(online);
+    List<String> values = before.getOrDefault("serviceBindingInformation", List.of());
+    StringBuilder record = new StringBuilder("dn: " + online + "\nchangetype: modify\n");
+    if (!values.isEmpty()) {
+      record.append("delete: serviceBindingInformation\n");
+      values.forEach(v -> record.append("serviceBindingInformation: ").append(v).append('\n'));
+      record.append("-\n");
+    }
+    record.append("add: serviceBindingInformation\nserviceBindingInformation: ").append(NEW).append("\n-\n\n");
+    Path file = dir.resolve("online.ldif");
+    Files.writeString(file, record.toString());
+    Cli.Result r = Cli.run("apply", file.toString(), "-H", url, "--apply", "--format", "json");
+    assertEquals(2, r.exitCode(), r::toString);
+    assertEquals(List.of("refused"), statuses(r));
+    assertEquals(Messages.changeNotAnAutodiscoverScp(),
+        ((JSONObject) new JSONObject(r.out()).getFieldAsArray("changes").get(0)).getFieldAsString("reason"));
+    assertEquals(before, entry(online));
+  }
+
+  @Test
   void clearRemovesTheUrlAndSiteScopeRewritesKeywords() throws Exception {
     String url = serve("migration");
     Cli.Result cleared = fix(url, "--clear", "--server", "EX2019-01", "--apply", "--plan", dir.resolve("p1").toString(),
