@@ -8,7 +8,8 @@
  *
  *   java -cp unboundid-ldapsdk-7.0.5.jar scripts/samba/PrepareExport.java \
  *        --url ldaps://localhost:636 --trust ca.pem --bind-dn DN --password-file FILE \
- *        [--source-suffix DN] [--target-suffix DN] [--output FILE] [--dry-run] [-v] EXPORT.ldif...
+ *        [--source-suffix DN] [--target-suffix DN] [--output FILE] [--timestamps-dir DIR]
+ *        [--unload RECORD.ldif]... [--dry-run] [-v] [EXPORT.ldif...]
  *
  * What it does with each export (parsing and writing with the UnboundID LDAP SDK only):
  *  - reads ldifde exports (records with "changetype: add") and ldapsearch output (plain
@@ -37,6 +38,18 @@
  *    stops at the first error with the entry, the result code and the DC's message.
  *  - reads every added entry back and checks that the values of its string attributes are
  *    byte-identical to the export's.
+ *  - --output FILE records, as LDIF add records, exactly the entries this run added (each one
+ *    written and flushed after the DC accepted it, so the record holds what was added even when
+ *    the load stops half way); entries it found already in the DC are only comments there.
+ *  - --timestamps-dir DIR: the export's whenCreated and whenChanged of every added entry, as LDIF
+ *    modify records, one file per naming context (named after it, in upper case: the file name
+ *    of that partition under the DC's private/sam.ldb.d/). AD and Samba set both themselves on
+ *    an add and refuse them over LDAP, relax control or not; scripts/samba-dc writes these
+ *    records into the partition's database directly, below Samba's modules.
+ *  - --unload RECORD.ldif (repeatable): first removes from the DC the entries recorded by the
+ *    --output of earlier runs, children before parents, then deletes those record files; an
+ *    entry already gone is fine, an entry that has children no load added stops the removal.
+ *    The exports are all parsed and prepared first, so a bad export removes nothing.
  * Exit status: 0 loaded, 1 load failed, 2 usage or unreadable/malformed export.
  */
 
@@ -85,6 +98,8 @@ public class PrepareExport {
     String sourceSuffixOpt;
     String targetSuffixOpt;
     String output;
+    String timestampsDir;
+    final List<String> unload = new ArrayList<>();
     boolean dryRun;
     boolean verbose;
     final List<String> files = new ArrayList<>();
@@ -101,6 +116,8 @@ public class PrepareExport {
 
     LDAPConnection conn;
     DN targetSuffix;
+    final List<DN> namingContexts = new ArrayList<>();
+    final Map<String, LDIFWriter> timestampWriters = new TreeMap<>();
     final Map<String, Boolean> existsCache = new HashMap<>();
 
     public static void main(String[] args) {
@@ -142,18 +159,21 @@ public class PrepareExport {
                 case "--source-suffix": sourceSuffixOpt = val(a, ++i, s); break;
                 case "--target-suffix": targetSuffixOpt = val(a, ++i, s); break;
                 case "--output": output = val(a, ++i, s); break;
+                case "--timestamps-dir": timestampsDir = val(a, ++i, s); break;
+                case "--unload": unload.add(val(a, ++i, s)); break;
                 case "--dry-run": dryRun = true; break;
                 case "-v": case "--verbose": verbose = true; break;
+                case "--": files.addAll(Arrays.asList(a).subList(i + 1, a.length)); i = a.length; break;
                 case "-h": case "--help":
                     throw new UsageError("usage: PrepareExport --url ldaps://HOST:636 --trust CA.pem --bind-dn DN"
                         + " --password-file FILE [--source-suffix DN] [--target-suffix DN] [--output FILE]"
-                        + " [--dry-run] [-v] EXPORT.ldif...");
+                        + " [--timestamps-dir DIR] [--unload RECORD.ldif]... [--dry-run] [-v] [EXPORT.ldif...]");
                 default:
                     if (s.startsWith("-") && !s.equals("-")) throw new UsageError("unknown option " + s);
                     files.add(s);
             }
         }
-        if (files.isEmpty()) throw new UsageError("no LDIF export given");
+        if (files.isEmpty() && unload.isEmpty()) throw new UsageError("no LDIF export given");
         if (trust == null || bindDn == null || passwordFile == null)
             throw new UsageError("--trust, --bind-dn and --password-file are required");
     }
@@ -165,26 +185,108 @@ public class PrepareExport {
 
     // ------------------------------------------------------------------------------------- run
     int run() throws Exception {
-        // Parse every export first, so that a malformed file fails before anything is written.
+        // Parse every export and every record first, so that a malformed file fails before
+        // anything is written or removed.
         List<List<Entry>> parsed = new ArrayList<>();
         for (String f : files) parsed.add(parseExport(Path.of(f)));
+        List<DN> recorded = new ArrayList<>();
+        for (String f : unload) recorded.addAll(parseRecord(Path.of(f)));
 
         long t0 = System.nanoTime();
         connect();
         RootDSE root = conn.getRootDSE();
         String rootDomain = root.getAttributeValue("rootDomainNamingContext");
         targetSuffix = new DN(targetSuffixOpt != null ? targetSuffixOpt : rootDomain);
-        readSchema(new DN(root.getAttributeValue("schemaNamingContext")), parsed);
-        if (verbose) log(String.format("connected and read the DC's schema (%d attributes, %d classes) in %d ms",
-            attrs.size(), classes.size(), (System.nanoTime() - t0) / 1_000_000));
+        String[] ncs = root.getAttributeValues("namingContexts");
+        if (ncs != null) for (String nc : ncs) namingContexts.add(new DN(nc));
+        List<Prepared> prepared = new ArrayList<>();
+        if (!files.isEmpty()) {
+            readSchema(new DN(root.getAttributeValue("schemaNamingContext")), parsed);
+            if (verbose) log(String.format("connected and read the DC's schema (%d attributes, %d classes) in %d ms",
+                attrs.size(), classes.size(), (System.nanoTime() - t0) / 1_000_000));
+            for (int i = 0; i < files.size(); i++) prepared.add(prepare(files.get(i), parsed.get(i)));
+        }
+        if (!unload.isEmpty()) {
+            if (dryRun) log("would remove the " + recorded.size() + " entries recorded in " + String.join(", ", unload));
+            else removeRecorded(recorded);
+        }
+        if (prepared.isEmpty()) return 0;
 
         LDIFWriter out = output == null ? null : new LDIFWriter(output);
         try {
-            for (int i = 0; i < files.size(); i++) load(files.get(i), parsed.get(i), out);
+            if (out != null) {
+                out.writeComment("Added to the DC by scripts/samba-dc load from " + String.join(", ", files)
+                    + " (entries found already there are comments)", false, true);
+            }
+            for (Prepared p : prepared) apply(p, out);
         } finally {
             if (out != null) out.close();
+            for (LDIFWriter w : timestampWriters.values()) w.close();
         }
         return 0;
+    }
+
+    /** The DNs of the add records of a record file written by --output, in file order. */
+    List<DN> parseRecord(Path file) throws UsageError {
+        List<DN> dns = new ArrayList<>();
+        try (LDIFReader r = new LDIFReader(file.toFile())) {
+            r.setSchema(null);
+            while (true) {
+                LDIFChangeRecord rec = r.readChangeRecord(true);
+                if (rec == null) break;
+                if (rec instanceof LDIFAddChangeRecord) dns.add(rec.getParsedDN());
+            }
+        } catch (LDIFException | LDAPException e) {
+            throw new UsageError(file + ": not a record of an earlier load: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageError(file + ": cannot read: " + e.getMessage());
+        }
+        return dns;
+    }
+
+    /**
+     * Deletes the recorded entries, deepest first (the later-added first among equals), then the
+     * record files. Only what a load added is recorded, so the DC's own entries are never touched.
+     */
+    void removeRecorded(List<DN> recorded) throws Exception {
+        long t0 = System.nanoTime();
+        Map<String, Integer> position = new LinkedHashMap<>();
+        Map<String, DN> byKey = new HashMap<>();
+        for (int i = 0; i < recorded.size(); i++) {
+            String k = recorded.get(i).toNormalizedString();
+            position.put(k, i);
+            byKey.put(k, recorded.get(i));
+        }
+        List<DN> order = new ArrayList<>();
+        for (String k : position.keySet()) order.add(byKey.get(k));
+        order.sort(Comparator.comparingInt((DN d) -> d.getRDNs().length).reversed()
+            .thenComparing(d -> -position.get(d.toNormalizedString())));
+        int removed = 0, gone = 0;
+        for (DN dn : order) {
+            try {
+                conn.delete(dn.toString());
+                removed++;
+                if (verbose) log("removed " + dn);
+            } catch (LDAPException ex) {
+                if (ex.getResultCode() == ResultCode.NO_SUCH_OBJECT) { gone++; continue; }
+                String why = describe(ex);
+                if (ex.getResultCode() == ResultCode.NOT_ALLOWED_ON_NONLEAF) {
+                    List<String> kids = new ArrayList<>();
+                    try {
+                        SearchRequest q = new SearchRequest(dn.toString(), SearchScope.ONE, "(objectClass=*)", "1.1");
+                        q.setSizeLimit(5);
+                        for (SearchResultEntry c : conn.search(q).getSearchEntries()) kids.add(c.getDN());
+                    } catch (LDAPException ignored) { }
+                    why += "; it holds entries that no load added: " + String.join("; ", kids);
+                }
+                throw new LoadError("cannot remove " + dn + " (added by an earlier load): " + why
+                    + " (removed " + removed + " so far; run again after fixing it)");
+            }
+        }
+        for (String f : unload) Files.deleteIfExists(Path.of(f));
+        existsCache.clear();
+        log(String.format("removed the %d entries earlier loads added%s (%d ms)", removed,
+            gone > 0 ? " (" + gone + " more were already gone)" : "", (System.nanoTime() - t0) / 1_000_000));
     }
 
     void connect() throws Exception {
@@ -370,10 +472,23 @@ public class PrepareExport {
         String key;              // normalized DN
         Entry entry;             // prepared entry (rewritten, DC-owned attributes dropped)
         Set<String> softDeps = new LinkedHashSet<>();  // other export entries its DN values name
+        String whenCreated;      // the export's, in AD's form (yyyyMMddHHmmss.0Z), or null
+        String whenChanged;
         boolean done;
     }
 
-    void load(String file, List<Entry> exportEntries, LDIFWriter out) throws Exception {
+    /** One export, rewritten for the DC and checked, before anything is sent. */
+    static final class Prepared {
+        String file;
+        DN source;
+        boolean moving;
+        List<Node> nodes;
+        Map<String, Node> byKey;
+        Map<String, Integer> dropped;
+        Set<String> classNotes;
+    }
+
+    Prepared prepare(String file, List<Entry> exportEntries) throws Exception {
         DN source = sourceSuffixOpt != null ? new DN(sourceSuffixOpt) : detectForestRoot(file, exportEntries);
         boolean moving = !source.equals(targetSuffix);
 
@@ -403,6 +518,12 @@ public class PrepareExport {
                 }
                 AttrInfo info = attrs.get(lower);
                 boolean systemSet = info != null && (info.constructed || (info.systemOnly && !lower.equals("objectclass")));
+                if (lower.equals("whencreated") || lower.equals("whenchanged")) {
+                    String t = adTime(a.getValue());
+                    if (a.size() != 1 || t == null) problems.add(dn + ": " + base + " '" + a.getValue() + "' is not one generalized time");
+                    else if (lower.equals("whencreated")) n.whenCreated = t;
+                    else n.whenChanged = t;
+                }
                 if (DC_OWNED.contains(lower) || systemSet) {
                     dropped.merge(base, 1, Integer::sum);
                     continue;
@@ -454,6 +575,32 @@ public class PrepareExport {
             throw new LoadError(sb.toString());
         }
 
+        Prepared p = new Prepared();
+        p.file = file; p.source = source; p.moving = moving; p.nodes = nodes; p.byKey = byKey;
+        p.dropped = dropped; p.classNotes = classNotes;
+        return p;
+    }
+
+    /** The export's generalized time in AD's own form (yyyyMMddHHmmss.0Z, UTC), or null. */
+    static String adTime(String value) {
+        try {
+            Date d = com.unboundid.util.StaticUtils.decodeGeneralizedTime(value.trim());
+            java.text.SimpleDateFormat f = new java.text.SimpleDateFormat("yyyyMMddHHmmss'.0Z'", Locale.ROOT);
+            f.setTimeZone(TimeZone.getTimeZone("UTC"));
+            return f.format(d);
+        } catch (java.text.ParseException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    void apply(Prepared prep, LDIFWriter out) throws Exception {
+        String file = prep.file;
+        DN source = prep.source;
+        boolean moving = prep.moving;
+        List<Node> nodes = prep.nodes;
+        Map<String, Node> byKey = prep.byKey;
+        Map<String, Integer> dropped = prep.dropped;
+        Set<String> classNotes = prep.classNotes;
         List<Node> order = order(nodes, byKey);
         long tAdd = System.nanoTime();
 
@@ -484,9 +631,8 @@ public class PrepareExport {
             Collections.reverse(missing);
             for (DN m : missing) {
                 Entry c = placeholder(file, m);
-                add(file, c, out, "missing parent, created as a plain " + c.getAttributeValue("objectClass"));
+                if (add(file, c, out, "missing parent, created as a plain " + c.getAttributeValue("objectClass"))) parents++;
                 existsCache.put(m.toNormalizedString(), true);
-                parents++;
             }
             // DN values naming export entries not added yet (only in reference cycles): later
             Entry e = n.entry.duplicate();
@@ -504,12 +650,19 @@ public class PrepareExport {
                         .add(new Modification(ModificationType.ADD, a.getName(), later.toArray(new String[0])));
                 }
             }
-            add(file, e, out, null);
+            boolean isNew = add(file, e, out, null);
             existsCache.put(n.key, true);
-            addedKeys.add(n.key);
             n.done = true;
+            if (!isNew) {
+                skipped++;
+                skippedDns.add(n.dn.toString());
+                deferred.remove(n.dn.toString());
+                continue;
+            }
+            addedKeys.add(n.key);
             addedEntries.add(n.entry);
             added++;
+            if (!dryRun) recordTimestamps(n);
         }
         for (Map.Entry<String, List<Modification>> d : deferred.entrySet()) {
             if (dryRun) continue;
@@ -706,16 +859,50 @@ public class PrepareExport {
         return e;
     }
 
-    void add(String file, Entry e, LDIFWriter out, String comment) throws Exception {
-        if (out != null) out.writeChangeRecord(new LDIFAddChangeRecord(e), comment);
+    /** The export's whenCreated/whenChanged of an added entry, for its naming context's file. */
+    void recordTimestamps(Node n) throws IOException, LDAPException {
+        if (timestampsDir == null || (n.whenCreated == null && n.whenChanged == null)) return;
+        DN nc = null;
+        for (DN c : namingContexts) {
+            if (n.dn.isDescendantOf(c, true) && (nc == null || c.getRDNs().length > nc.getRDNs().length)) nc = c;
+        }
+        if (nc == null) return;
+        String name = nc.toNormalizedString().toUpperCase(Locale.ROOT);
+        LDIFWriter w = timestampWriters.get(name);
+        if (w == null) {
+            Files.createDirectories(Path.of(timestampsDir));
+            w = new LDIFWriter(Path.of(timestampsDir, name + ".ldif").toFile());
+            timestampWriters.put(name, w);
+        }
+        List<Modification> mods = new ArrayList<>();
+        if (n.whenCreated != null) mods.add(new Modification(ModificationType.REPLACE, "whenCreated", n.whenCreated));
+        if (n.whenChanged != null) mods.add(new Modification(ModificationType.REPLACE, "whenChanged", n.whenChanged));
+        w.writeChangeRecord(new LDIFModifyChangeRecord(n.dn.toString(), mods.toArray(new Modification[0])));
+    }
+
+    /**
+     * Adds one entry; true when the DC took it (or, in a dry run, would be asked to). Only then
+     * is it recorded in --output, after the DC's answer: the record is what a later --unload
+     * removes, and it must never name an entry this load did not create.
+     */
+    boolean add(String file, Entry e, LDIFWriter out, String comment) throws Exception {
         if (verbose) log((dryRun ? "would add " : "add ") + e.getDN() + (comment == null ? "" : " (" + comment + ")"));
-        if (dryRun) return;
+        if (dryRun) {
+            if (out != null) out.writeChangeRecord(new LDIFAddChangeRecord(e), comment);
+            return true;
+        }
         try {
             conn.add(e);
+            if (out != null) {
+                out.writeChangeRecord(new LDIFAddChangeRecord(e), comment);
+                out.flush();
+            }
+            return true;
         } catch (LDAPException ex) {
             if (ex.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS) {
                 log("  exists, skipped: " + e.getDN());
-                return;
+                if (out != null) out.writeComment("already in the DC, not added: " + e.getDN(), false, false);
+                return false;
             }
             String why = describe(ex);
             if (ex.getResultCode() == ResultCode.CONSTRAINT_VIOLATION) why += danglingReferences(e);
