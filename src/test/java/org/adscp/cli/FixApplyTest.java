@@ -173,6 +173,23 @@ class FixApplyTest {
   }
 
   @Test
+  void anScpWithoutAValueIsReadAgainSoAValueAddedMeanwhileIsAConflict() throws Exception {
+    String url = serve("broken");
+    Path plan = dir.resolve("plan.ldif");
+    assertEquals(0, fix(url, "--uri", NEW, "--server", "LON-EX01", "--plan", plan.toString()).exitCode());
+    assertTrue(Files.readString(plan).contains("changetype: modify\nadd: serviceBindingInformation\n"),
+        "nothing to delete: the record only adds");
+    String theirs = "https://mail.contoso.com/Autodiscover/Autodiscover.xml";
+    try (LDAPConnection c = new LDAPConnection(directory.host(), directory.port())) {
+      c.modify(scpDn("LON-EX01"), new Modification(ModificationType.ADD, "serviceBindingInformation", theirs));
+    }
+    Cli.Result r = Cli.run("apply", plan.toString(), "-H", url, "--apply", "--format", "json");
+    assertEquals(4, r.exitCode(), r::toString);
+    assertEquals(List.of("conflict"), statuses(r));
+    assertEquals(List.of(theirs), urls(scpDn("LON-EX01")));
+  }
+
+  @Test
   void applyingTwiceFindsItAlreadyApplied() throws Exception {
     String url = serve("migration");
     Path plan = dir.resolve("plan.ldif");
