@@ -47,6 +47,14 @@ public final class PlanLdif {
 
   /** Built from DN and modifications, not from a ModifyRequest, so that no control line slips in. */
   static LDIFModifyChangeRecord toRecord(AttributeChange change) {
+    return new LDIFModifyChangeRecord(change.dn(), modifications(change).toArray(new Modification[0]));
+  }
+
+  /**
+   * The one modify of a change, the same in the plan file and on the wire: delete the exact old
+   * values, add the new ones. Empty when there is nothing on either side.
+   */
+  public static List<Modification> modifications(AttributeChange change) {
     List<Modification> mods = new ArrayList<>();
     if (!change.oldValues().isEmpty()) {
       mods.add(new Modification(ModificationType.DELETE, change.attribute(), change.oldValues().toArray(new String[0])));
@@ -54,7 +62,7 @@ public final class PlanLdif {
     if (!change.newValues().isEmpty()) {
       mods.add(new Modification(ModificationType.ADD, change.attribute(), change.newValues().toArray(new String[0])));
     }
-    return new LDIFModifyChangeRecord(change.dn(), mods.toArray(new Modification[0]));
+    return mods;
   }
 
   /**

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -79,13 +80,13 @@ public final class Environment {
   public Optional<String> joinedDomain() {
     Optional<String> windows = variable("USERDNSDOMAIN");
     if (windows.isPresent()) {
-      return windows.map(String::toLowerCase);
+      return windows.map(d -> d.toLowerCase(Locale.ROOT));
     }
     // KRB5_CONFIG may list several files; the first one holds the defaults.
     Path krb5 = Path.of(variable("KRB5_CONFIG").orElse("/etc/krb5.conf").split(":")[0]);
     try {
       Matcher m = DEFAULT_REALM.matcher(Files.readString(krb5, StandardCharsets.UTF_8));
-      return m.find() ? Optional.of(m.group(1).toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
+      return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

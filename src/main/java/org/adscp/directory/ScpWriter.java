@@ -3,16 +3,15 @@ package org.adscp.directory;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
-import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ModifyRequest;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import java.util.ArrayList;
 import java.util.List;
 import org.adscp.Messages;
 import org.adscp.Trace;
 import org.adscp.change.AttributeChange;
 import org.adscp.change.ChangeOutcome;
+import org.adscp.change.PlanLdif;
 import org.adscp.change.ChangeOutcome.Status;
 import org.adscp.scp.ScpKeywords;
 
@@ -45,13 +44,7 @@ public final class ScpWriter {
     if (before.status() != Status.PLANNED) {
       return before;
     }
-    List<Modification> mods = new ArrayList<>();
-    if (!change.oldValues().isEmpty()) {
-      mods.add(new Modification(ModificationType.DELETE, change.attribute(), change.oldValues().toArray(new String[0])));
-    }
-    if (!change.newValues().isEmpty()) {
-      mods.add(new Modification(ModificationType.ADD, change.attribute(), change.newValues().toArray(new String[0])));
-    }
+    List<Modification> mods = PlanLdif.modifications(change);
     if (mods.isEmpty()) {
       return new ChangeOutcome(change, Status.ALREADY_APPLIED, Messages.changeNothingToDo(), List.of());
     }
