@@ -3,6 +3,7 @@ package org.adscp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Every line adscp says to a person, in one place: errors (one line each, saying what is wrong
@@ -693,7 +694,7 @@ public final class Messages {
     if (text.isEmpty()) {
       return text;
     }
-    String first = text.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + text.substring(1);
+    String first = text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     String lastWord = first.substring(first.lastIndexOf(' ') + 1);
     boolean copyable = lastWord.contains("/") || lastWord.contains("$") || lastWord.contains("=");
     return first.endsWith(".") || first.endsWith("?") || first.endsWith("!") || copyable ? first : first + ".";

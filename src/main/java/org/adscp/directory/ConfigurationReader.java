@@ -19,10 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.adscp.Messages;
 import org.adscp.Trace;
 import org.adscp.UnavailableException;
+import org.adscp.UsageException;
 import org.adscp.scp.AdSite;
 import org.adscp.scp.AdSubnet;
 import org.adscp.scp.DistinguishedName;
@@ -93,7 +95,7 @@ public final class ConfigurationReader {
     try {
       return new DN(text);
     } catch (LDAPException e) {
-      throw new org.adscp.UsageException(Messages.badDn(text, e.getExceptionMessage()), e);
+      throw new UsageException(Messages.badDn(text, e.getExceptionMessage()), e);
     }
   }
 
@@ -138,7 +140,7 @@ public final class ConfigurationReader {
     }
   }
 
-  private static java.util.Optional<ServiceConnectionPoint> toScp(SearchResultEntry e) {
+  private static Optional<ServiceConnectionPoint> toScp(SearchResultEntry e) {
     return ServiceConnectionPoint.from(
         dnOf(e),
         name(e),
@@ -153,7 +155,7 @@ public final class ConfigurationReader {
         ExchangeVersion.fromSerialNumber(e.getAttributeValue("serialNumber"))
             .or(() -> {
               Long number = e.getAttributeValueAsLong("versionNumber");
-              return number == null ? java.util.Optional.empty() : ExchangeVersion.fromVersionNumber(number);
+              return number == null ? Optional.empty() : ExchangeVersion.fromVersionNumber(number);
             })
             .orElse(null);
     return new ExchangeServer(

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.adscp.Messages;
@@ -220,7 +221,7 @@ final class LdifExport {
     String type = rdn.getAttributeNames()[0];
     String value = rdn.getAttributeValues()[0];
     Entry e = new Entry(dn);
-    switch (type.toLowerCase(java.util.Locale.ROOT)) {
+    switch (type.toLowerCase(Locale.ROOT)) {
       case "dc" -> e.addAttribute("objectClass", "top", "domainDNS");
       case "ou" -> e.addAttribute("objectClass", "top", "organizationalUnit");
       case "cn" -> e.addAttribute(

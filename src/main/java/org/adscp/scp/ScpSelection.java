@@ -3,6 +3,7 @@ package org.adscp.scp;
 import java.net.IDN;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class ScpSelection {
       return new Result(selected, List.of(), selected.isEmpty() ? List.of(match.host()) : List.of());
     }
     if (criteria instanceof Failing) {
-      Set<String> failing = new java.util.HashSet<>();
+      Set<String> failing = new HashSet<>();
       findings.stream()
           .filter(f -> f.severity() == Severity.ERROR && URL_OR_CERTIFICATE.contains(f.code()))
           .forEach(f -> failing.add(f.dn()));
