@@ -6,6 +6,7 @@ import org.adscp.report.JsonReport;
 import org.adscp.scp.Finding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code adscp audit}: everything {@code list} shows, plus every URL, certificate and topology
@@ -14,8 +15,9 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "audit",
     description = {
-      "Check every Autodiscover SCP: its URL, the certificate its host presents (chain, names, dates, key),",
-      "its site scope, its server, and pointers. Read-only."
+      "Check every Autodiscover SCP: will a client get a certificate warning, and why.",
+      "Its URL, the certificate its host presents (chain, names, dates, key), its site scope, its server, pointers.",
+      "Read-only."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -27,6 +29,10 @@ import picocli.CommandLine.Mixin;
 final class AuditCommand extends DirectoryCommand {
   @Mixin CheckOptions checks;
 
+  @Option(names = "--fail-on", paramLabel = "error|warning|info|never",
+      description = "Which severity makes the exit code 1 (default: ${DEFAULT-VALUE}).")
+  FailOn failOn = FailOn.error;
+
   @Override
   ExitCode execute() {
     Auditor auditor = new Auditor(checks, trace);
@@ -35,7 +41,7 @@ final class AuditCommand extends DirectoryCommand {
       out.print(json()
           ? JsonReport.render(read.source(), read.forest(), findings)
           : AuditTable.render(read.source(), read.forest(), findings, style()));
-      return checks.failOn.exitCodeFor(findings);
+      return failOn.exitCodeFor(findings);
     }
   }
 }

@@ -40,9 +40,6 @@ public final class CheckOptions {
   @Option(names = "--expiry-warn-days", paramLabel = "N", description = "Warn when a certificate expires within N days (default: ${DEFAULT-VALUE}).")
   int expiryWarnDays = 30;
 
-  @Option(names = "--fail-on", paramLabel = "error|warning|info|never", description = "Which severity makes the exit code 1 (default: ${DEFAULT-VALUE}).")
-  FailOn failOn = FailOn.error;
-
   Instant instant() {
     if (at == null) {
       return Instant.now();
