@@ -111,7 +111,7 @@ public final class SourceOptions {
       source = new ConnectionSpec.Url(url);
     } else {
       String found = domain != null ? domain : env.joinedDomain().orElseThrow(() -> new UsageException(Messages.noSource()));
-      source = new ConnectionSpec.Domain(found, dnsServer, ldapsPort, domain == null);
+      source = new ConnectionSpec.Domain(found, dnsServer, ldapsPort);
     }
     Credentials credentials = credentials(env, err);
     Supplier<TrustAnchors> trust =

@@ -37,9 +37,8 @@ public record ConnectionSpec(
    *
    * @param dnsServer ask this DNS server ({@code host[:port]}) instead of the system resolver; null
    * @param ldapsPort the port for LDAPS on each DC (SRV records name the LDAP port)
-   * @param fromEnvironment the domain came from the machine, not from {@code --domain}
    */
-  public record Domain(String domain, String dnsServer, int ldapsPort, boolean fromEnvironment)
+  public record Domain(String domain, String dnsServer, int ldapsPort)
       implements Source {}
 
   /** Who to bind as. */

@@ -59,24 +59,20 @@ public final class DirectoryConnector {
     if (spec.source() instanceof LdifFiles files) {
       return openEmbedded(files, spec, trace);
     }
-    List<Endpoint> endpoints =
-        spec.source() instanceof Url url
-            ? List.of(endpointOf(url.url(), spec.startTls()))
-            : null;
-    if (endpoints == null) {
-      Domain domain = (Domain) spec.source();
-      refuseCleartext(spec, spec.startTls() ? Transport.STARTTLS : Transport.LDAPS);
-      int timeout = millis(spec);
-      endpoints = new ArrayList<>();
-      for (SrvLocator.DomainController dc :
-          SrvLocator.locate(domain.domain(), domain.dnsServer(), timeout, trace)) {
-        endpoints.add(
-            spec.startTls()
-                ? new Endpoint(dc.host(), dc.port(), Transport.STARTTLS)
-                : new Endpoint(dc.host(), domain.ldapsPort(), Transport.LDAPS));
-      }
-    } else {
-      refuseCleartext(spec, endpoints.get(0).transport());
+    if (spec.source() instanceof Url url) {
+      Endpoint endpoint = endpointOf(url.url(), spec.startTls());
+      refuseCleartext(spec, endpoint.transport());
+      return openLive(List.of(endpoint), spec, trace);
+    }
+    Domain domain = (Domain) spec.source();
+    // Checked before DNS is asked: with --domain the transport is LDAPS unless --starttls.
+    refuseCleartext(spec, spec.startTls() ? Transport.STARTTLS : Transport.LDAPS);
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (SrvLocator.DomainController dc : SrvLocator.locate(domain.domain(), domain.dnsServer(), millis(spec), trace)) {
+      endpoints.add(
+          spec.startTls()
+              ? new Endpoint(dc.host(), dc.port(), Transport.STARTTLS)
+              : new Endpoint(dc.host(), domain.ldapsPort(), Transport.LDAPS));
     }
     return openLive(endpoints, spec, trace);
   }

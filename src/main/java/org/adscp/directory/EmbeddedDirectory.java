@@ -82,11 +82,6 @@ public final class EmbeddedDirectory implements AutoCloseable {
     return server.getListenPort("ldap");
   }
 
-  /** Every configuration partition found in the exports (the first is the one served as the forest's). */
-  public List<String> configurationContexts() {
-    return export.configurationContexts().stream().map(DN::toString).toList();
-  }
-
   @Override
   public void close() {
     server.shutDown(true);

@@ -241,10 +241,6 @@ final class LdifExport {
     return configurationContexts.get(0);
   }
 
-  List<DN> configurationContexts() {
-    return configurationContexts;
-  }
-
   Set<DN> roots() {
     return roots;
   }
